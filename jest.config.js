@@ -1,0 +1,18 @@
+/** Three layers, one runner: unit (schemas, hooks, error mapping), engine (n8n-core's WorkflowExecute
+ * in-process against the provider sandbox) and e2e (a real n8n process against the sandbox). */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const project = (name, extra = {}) => ({
+	displayName: name,
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+	...extra,
+});
+
+module.exports = {
+	projects: [
+		project('unit'),
+		project('engine', { setupFiles: ['<rootDir>/test/engine/setup-env.ts'] }),
+		project('e2e'),
+	],
+};

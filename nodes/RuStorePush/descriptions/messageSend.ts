@@ -1,0 +1,30 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { deliver } from '../../shared/delivery';
+import { buildSendBody } from '../hooks/buildRequests';
+import { readRuStoreAnswer, sendPlan } from '../hooks/readResponses';
+
+export const messageSendOperation: INodePropertyOptions = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a push to a device',
+	description: 'Send a push notification to one device by its push token',
+	routing: {
+		request: { method: 'POST', url: '=/v1/projects/{{$credentials.projectId}}/messages:send' },
+		send: { preSend: [buildSendBody], paginate: true },
+		operations: { pagination: deliver(sendPlan) },
+		output: { postReceive: [readRuStoreAnswer] },
+	},
+};
+
+export const messageSendFields: INodeProperties[] = [
+	{
+		displayName: 'Push Token',
+		name: 'recipient',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The push token the RuStore SDK gave the app on the device',
+		displayOptions: { show: { resource: ['message'], operation: ['send'] } },
+	},
+];

@@ -1,0 +1,19 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { deliver } from '../../shared/delivery';
+import { buildMembershipBody } from '../hooks/buildRequests';
+import { readRuStoreAnswer, subscribePlan } from '../hooks/readResponses';
+import { topicRequest, topicUrl } from './topicFields';
+
+export const topicSubscribeOperation: INodePropertyOptions = {
+	name: 'Subscribe',
+	value: 'subscribe',
+	action: 'Subscribe devices to a topic',
+	description: 'Subscribe push tokens to a topic; each token gets its own result',
+	routing: {
+		request: { ...topicRequest, method: 'POST', url: topicUrl('batch_subscribe') },
+		send: { preSend: [buildMembershipBody], paginate: true },
+		operations: { pagination: deliver(subscribePlan) },
+		output: { postReceive: [readRuStoreAnswer] },
+	},
+};

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+
+import type { DeliveryPlan, Outcome } from '../../shared/delivery';
+import { providerApiError, retryAfterMs } from '../../shared/providerError';
+import { MAX_TOKENS_PER_BATCH } from '../schema';
+import { readRuStoreError, ruStoreFailure, tokenFailure } from '../errors';
+
+/** postReceive: a 2xx answer passes on; any other becomes a NodeApiError saying what it means. */
+export async function readRuStoreAnswer(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		// An accepted push stays accepted even if the answer's body is unreadable.
+		return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
+	}
+	const failure = ruStoreFailure(response.statusCode, readRuStoreError(response.body), retryAfterMs(response.headers));
+	throw providerApiError(this, failure, response.body);
+}
+
+export const sendPlan: DeliveryPlan = {
+	commonFields: (context) => ({ token: (context.getNodeParameter('recipient', '') as string).trim() }),
+	accepted: () => [{ status: 'sent', json: {} }],
+};
+
+export const publishPlan: DeliveryPlan = {
+	commonFields: (context) => ({ topic: (context.getNodeParameter('topic', '') as string).trim() }),
+	accepted: (_context, response) => [
+		{ status: 'sent', json: typeof response.message === 'string' ? { providerMessage: response.message } : {} },
+	],
+};
+
+function membershipPlan(done: 'subscribed' | 'unsubscribed'): DeliveryPlan {
+	return {
+		commonFields: publishPlan.commonFields,
+		fanOut: {
+			listKey: 'push_tokens',
+			recipientField: 'token',
+			maxPerRequest: (context) => context.getNodeParameter('options.batchSize', MAX_TOKENS_PER_BATCH) as number,
+		},
+		accepted(_context, response, recipients = []): Outcome[] {
+			const errors = new Map<string, IDataObject>();
+			for (const entry of (response.errors as IDataObject[] | undefined) ?? []) {
+				errors.set(String(entry.push_token), (entry.error as IDataObject | undefined) ?? {});
+			}
+			return recipients.map((token) => {
+				const error = errors.get(token);
+				if (!error) return { status: done, json: { token } };
+				const failure = tokenFailure(error);
+				return { status: failure.status, json: { token }, failure };
+			});
+		},
+	};
+}
+
+export const subscribePlan = membershipPlan('subscribed');
+export const unsubscribePlan = membershipPlan('unsubscribed');
