@@ -1,6 +1,6 @@
 /** Three layers, one runner: unit (schemas, hooks, error mapping), engine (n8n-core's WorkflowExecute
  * in-process against the provider sandbox) and e2e (a real n8n process against the sandbox). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 const project = (name, extra = {}) => ({
 	displayName: name,
 	testEnvironment: 'node',

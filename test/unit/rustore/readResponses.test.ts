@@ -1,0 +1,96 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { failureOf } from '../../../nodes/shared/providerError';
+import { readRuStoreAnswer, subscribePlan } from '../../../nodes/RuStorePush/hooks/readResponses';
+import { singleContext } from '../support/singleContext';
+
+const answer = (statusCode: number, body: unknown, headers: Record<string, string> = {}): IN8nHttpFullResponse => ({
+	statusCode,
+	body: body as IN8nHttpFullResponse['body'],
+	headers,
+	statusMessage: '',
+});
+
+async function readError(response: IN8nHttpFullResponse): Promise<NodeApiError> {
+	try {
+		await readRuStoreAnswer.call(singleContext({}), [{ json: {} }], response);
+	} catch (error) {
+		expect(error).toBeInstanceOf(NodeApiError);
+		return error as NodeApiError;
+	}
+	throw new Error('expected an error');
+}
+
+describe('readRuStoreAnswer', () => {
+	it('passes 200 answers on, even with an unreadable body', async () => {
+		const items = [{ json: { a: 1 } }];
+		await expect(readRuStoreAnswer.call(singleContext({}), items, answer(200, {}))).resolves.toBe(items);
+		await expect(readRuStoreAnswer.call(singleContext({}), items, answer(200, '{"trunc'))).resolves.toEqual([{ json: {} }]);
+	});
+
+	it('NOT_FOUND: dead token, remove it', async () => {
+		const error = await readError(answer(404, { error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' } }));
+		expect(error.message).toBe('RuStore: The push token is not registered or has expired (NOT_FOUND)');
+		expect(error.description).toContain('Remove this token');
+		expect(error.httpCode).toBe('404');
+		expect(failureOf(error)?.status).toBe('invalid_token');
+	});
+
+	it('INVALID_ARGUMENT about the token counts as a dead token; otherwise shows RuStore\'s message', async () => {
+		const token = await readError(
+			answer(400, { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'The registration token is not a valid FCM registration token' } }),
+		);
+		expect(failureOf(token)?.status).toBe('invalid_token');
+		const payload = await readError(answer(400, { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'message.data: bad' } }));
+		expect(failureOf(payload)?.status).toBe('rejected');
+		expect(payload.description).toContain('RuStore says: message.data: bad.');
+	});
+
+	it('PERMISSION_DENIED and the topics host FORBIDDEN: check the credential', async () => {
+		const send = await readError(answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }));
+		const topics = await readError(answer(403, { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' }));
+		for (const error of [send, topics]) {
+			expect(error.message).toMatch(/^RuStore: RuStore refused the service token/);
+			expect(error.description).toContain('Check the Service Token and Project ID');
+		}
+	});
+
+	it('TOO_MANY_REQUESTS: a rate limit, with Retry-After kept for the delivery hook', async () => {
+		const error = await readError(answer(429, { error: { code: 429, status: 'TOO_MANY_REQUESTS', message: 'slow down' } }, { 'retry-after': '3' }));
+		expect(error.message).toContain('rate limit');
+		expect(failureOf(error)).toMatchObject({ status: 'rate_limited', retryAfterMs: 3000 });
+	});
+
+	it('INTERNAL and other 5xx: delivery unknown; 503: not sent', async () => {
+		const internal = await readError(answer(500, { error: { code: 500, status: 'INTERNAL', message: 'boom' } }));
+		expect(failureOf(internal)?.status).toBe('unknown');
+		const gateway = await readError(answer(502, '<html>bad gateway</html>'));
+		expect(failureOf(gateway)?.status).toBe('unknown');
+		const unavailable = await readError(answer(503, ''));
+		expect(failureOf(unavailable)?.status).toBe('rate_limited');
+	});
+
+	it('never puts request data in the error', async () => {
+		const error = await readError(answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }));
+		expect(JSON.stringify(error)).not.toMatch(/Bearer|Authorization/i);
+	});
+});
+
+describe('subscribe plan', () => {
+	it('gives each token its own outcome, per-token errors as invalid tokens', () => {
+		const outcomes = subscribePlan.accepted(
+			singleContext({ topic: 'news' }),
+			{
+				message: '1 error(s)',
+				errors: [{ push_token: 'b', error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' } }],
+			},
+			['a', 'b'],
+		);
+		expect(outcomes.map((o) => [o.json.token, o.status])).toEqual([
+			['a', 'subscribed'],
+			['b', 'invalid_token'],
+		]);
+		expect(outcomes[1].failure).toMatchObject({ code: 'FORBIDDEN 1001', providerMessage: 's2s token invalid' });
+	});
+});
