@@ -1,12 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { deliveryOptions } from '../shared/delivery';
 import { messageFields } from './descriptions/messageFields';
 import { messageSendFields, messageSendOperation } from './descriptions/messageSend';
 import { topicFields } from './descriptions/topicFields';
 import { topicPublishOperation } from './descriptions/topicPublish';
 import { topicSubscribeOperation } from './descriptions/topicSubscribe';
 import { topicUnsubscribeOperation } from './descriptions/topicUnsubscribe';
+import { ruStoreProfile } from './profile';
 
 /**
  * RuStore Push (VK). Declarative: each operation's routing names its request, its preSend builder
@@ -65,6 +67,7 @@ export class RuStorePush implements INodeType {
 			...messageSendFields,
 			...topicFields,
 			...messageFields,
+			deliveryOptions(ruStoreProfile.defaultRequestsPerSecond, { resource: ['message', 'topic'] }),
 		],
 	};
 }

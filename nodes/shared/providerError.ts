@@ -17,6 +17,8 @@ export interface ProviderFailure {
 	status: PushStatus;
 	/** Set when the provider said when to come back (Retry-After). */
 	retryAfterMs?: number;
+	/** How many times the request was tried, when it was retried. */
+	attempts?: number;
 }
 
 const FAILURE = Symbol('providerFailure');

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { deliver } from '../../shared/delivery';
+import { allItemsValid, deliver } from '../../shared/delivery';
+import { ruStoreProfile } from '../profile';
 import { buildSendBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, sendPlan } from '../hooks/readResponses';
 
@@ -11,8 +12,8 @@ export const messageSendOperation: INodePropertyOptions = {
 	description: 'Send a push notification to one device by its push token',
 	routing: {
 		request: { method: 'POST', url: '=/v1/projects/{{$credentials.projectId}}/messages:send' },
-		send: { preSend: [buildSendBody], paginate: true },
-		operations: { pagination: deliver(sendPlan) },
+		send: { preSend: [allItemsValid(buildSendBody)], paginate: true },
+		operations: { pagination: deliver(ruStoreProfile, sendPlan) },
 		output: { postReceive: [readRuStoreAnswer] },
 	},
 };

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { deliver } from '../../shared/delivery';
+import { allItemsValid, deliver } from '../../shared/delivery';
+import { ruStoreProfile } from '../profile';
 import { buildPublishBody } from '../hooks/buildRequests';
 import { publishPlan, readRuStoreAnswer } from '../hooks/readResponses';
 import { topicRequest, topicUrl } from './topicFields';
@@ -12,8 +13,8 @@ export const topicPublishOperation: INodePropertyOptions = {
 	description: 'Send a push notification to every device subscribed to a topic',
 	routing: {
 		request: { ...topicRequest, method: 'POST', url: topicUrl('publish') },
-		send: { preSend: [buildPublishBody], paginate: true },
-		operations: { pagination: deliver(publishPlan) },
+		send: { preSend: [allItemsValid(buildPublishBody)], paginate: true },
+		operations: { pagination: deliver(ruStoreProfile, publishPlan) },
 		output: { postReceive: [readRuStoreAnswer] },
 	},
 };

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { deliver } from '../../shared/delivery';
+import { allItemsValid, deliver } from '../../shared/delivery';
+import { ruStoreProfile } from '../profile';
 import { buildMembershipBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, subscribePlan } from '../hooks/readResponses';
 import { topicRequest, topicUrl } from './topicFields';
@@ -12,8 +13,8 @@ export const topicSubscribeOperation: INodePropertyOptions = {
 	description: 'Subscribe push tokens to a topic; each token gets its own result',
 	routing: {
 		request: { ...topicRequest, method: 'POST', url: topicUrl('batch_subscribe') },
-		send: { preSend: [buildMembershipBody], paginate: true },
-		operations: { pagination: deliver(subscribePlan) },
+		send: { preSend: [allItemsValid(buildMembershipBody)], paginate: true },
+		operations: { pagination: deliver(ruStoreProfile, subscribePlan) },
 		output: { postReceive: [readRuStoreAnswer] },
 	},
 };

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { deliver } from '../../shared/delivery';
+import { allItemsValid, deliver } from '../../shared/delivery';
+import { ruStoreProfile } from '../profile';
 import { buildMembershipBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, unsubscribePlan } from '../hooks/readResponses';
 import { topicRequest, topicUrl } from './topicFields';
@@ -12,8 +13,8 @@ export const topicUnsubscribeOperation: INodePropertyOptions = {
 	description: 'Unsubscribe push tokens from a topic; each token gets its own result',
 	routing: {
 		request: { ...topicRequest, method: 'POST', url: topicUrl('batch_unsubscribe') },
-		send: { preSend: [buildMembershipBody], paginate: true },
-		operations: { pagination: deliver(unsubscribePlan) },
+		send: { preSend: [allItemsValid(buildMembershipBody)], paginate: true },
+		operations: { pagination: deliver(ruStoreProfile, unsubscribePlan) },
 		output: { postReceive: [readRuStoreAnswer] },
 	},
 };

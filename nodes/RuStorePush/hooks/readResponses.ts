@@ -35,7 +35,7 @@ function membershipPlan(done: 'subscribed' | 'unsubscribed'): DeliveryPlan {
 	return {
 		commonFields: publishPlan.commonFields,
 		fanOut: {
-			listKey: 'push_tokens',
+			listPath: 'push_tokens',
 			recipientField: 'token',
 			maxPerRequest: (context) => context.getNodeParameter('options.batchSize', MAX_TOKENS_PER_BATCH) as number,
 		},

@@ -1,0 +1,150 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { chunk, deduplicate } from '../lists';
+import type { PushStatus } from '../outcomes';
+import type { ProviderFailure } from '../providerError';
+import { readDeliverySettings, type DeliverySettings } from './options';
+import { pace } from './pacer';
+import { toItem } from './items';
+import { backoffMs, judge } from './retryPolicy';
+
+export type RequestData = DeclarativeRestApiSettings.ResultOptions;
+
+/** What one recipient (or one whole request, when there is no list) came to. */
+export interface Outcome {
+	status: PushStatus;
+	/** Provider fields for the output item (token, topic, message id...). */
+	json: IDataObject;
+	failure?: ProviderFailure;
+}
+
+export interface FanOut {
+	/** Dot path of the recipient list in the body. */
+	listPath: string;
+	/** Output field naming the recipient. */
+	recipientField: string;
+	maxPerRequest(context: IExecuteSingleFunctions): number;
+}
+
+/** The provider-wide facts the delivery hook needs. */
+export interface ProviderProfile {
+	/** Credential type name; its id keys the rate bucket. */
+	credentialType: string;
+	defaultRequestsPerSecond: number;
+}
+
+export interface DeliveryPlan {
+	/** Fields every output item of the operation carries (the token, the topic...). */
+	commonFields?(context: IExecuteSingleFunctions): IDataObject;
+	/** For operations that carry a list of recipients, split over as many requests as needed. */
+	fanOut?: FanOut;
+	/** Outcomes of a request the provider accepted: one per recipient when fanning out, else one. */
+	accepted(context: IExecuteSingleFunctions, response: IDataObject, recipients?: string[]): Outcome[];
+	/** True when the provider de-duplicates this request, so sending it again cannot deliver twice. */
+	idempotent?(requestData: RequestData): boolean;
+}
+
+interface PlannedRequest {
+	requestData: RequestData;
+	recipients?: string[];
+}
+
+/**
+ * The around-hook of every operation, plugged in as the declarative `pagination` function because
+ * that is where n8n lets a node wrap its own requests (README, "How a push is sent"). It splits
+ * recipient lists, paces every request per credential, retries what the provider did not take, and
+ * turns every answer into per-recipient outcomes. A failure fails the node only while nothing of the
+ * item was accepted, so re-running a failed node never repeats a push the provider took.
+ */
+export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
+	return async function (this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
+		requestData.options.timeout = settings.timeoutMs;
+		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
+		const { requests, repeats } = plan.fanOut ? splitByRecipients(this, requestData, plan.fanOut) : single(requestData);
+
+		const outcomes: Outcome[] = [];
+		let accepted = false;
+		for (const request of requests) {
+			const result = await sendWithRetries(this, request, plan, settings, rateKey);
+			if ('failure' in result) {
+				if (!accepted && !this.continueOnFail()) throw asNodeError(this, result.error);
+				outcomes.push(...failedOutcomes(result.failure, request.recipients, plan.fanOut));
+				continue;
+			}
+			accepted = true;
+			outcomes.push(...plan.accepted(this, result.response, request.recipients));
+		}
+		const common = plan.commonFields?.(this) ?? {};
+		return outcomes.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
+	};
+}
+
+type Attempted = { response: IDataObject } | { failure: ProviderFailure; error: unknown };
+
+async function sendWithRetries(
+	context: IExecutePaginationFunctions,
+	request: PlannedRequest,
+	plan: DeliveryPlan,
+	settings: DeliverySettings,
+	rateKey: string,
+): Promise<Attempted> {
+	const idempotent = plan.idempotent?.(request.requestData) ?? false;
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		await pace(rateKey, settings.requestsPerSecond);
+		try {
+			const [answer] = await context.makeRoutingRequest(request.requestData);
+			return { response: (answer?.json ?? {}) as IDataObject };
+		} catch (error) {
+			const verdict = judge(error, idempotent);
+			const wait = backoffMs(attempt, verdict.failure);
+			if (verdict.kind === 'final' || attempt >= settings.maxAttempts || waited + wait > settings.maxRetryWaitMs) {
+				return { failure: { ...verdict.failure, attempts: attempt }, error };
+			}
+			waited += wait;
+			await sleep(wait);
+		}
+	}
+}
+
+function single(requestData: RequestData) {
+	return { requests: [{ requestData }] as PlannedRequest[], repeats: new Map<string, number>() };
+}
+
+function withPath(body: IDataObject, path: string[], value: IDataObject[string]): IDataObject {
+	const [key, ...rest] = path;
+	return { ...body, [key]: rest.length ? withPath((body[key] ?? {}) as IDataObject, rest, value) : value };
+}
+
+function readPath(body: IDataObject, path: string[]): unknown {
+	return path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
+}
+
+function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut) {
+	const body = (requestData.options.body ?? {}) as IDataObject;
+	const path = fanOut.listPath.split('.');
+	const { unique, repeats } = deduplicate((readPath(body, path) as string[] | undefined) ?? []);
+	const requests: PlannedRequest[] = chunk(unique, Math.max(1, fanOut.maxPerRequest(context))).map((recipients) => ({
+		recipients,
+		requestData: { ...requestData, options: { ...requestData.options, body: withPath(body, path, recipients) } },
+	}));
+	return { requests, repeats };
+}
+
+function failedOutcomes(failure: ProviderFailure, recipients: string[] | undefined, fanOut: FanOut | undefined): Outcome[] {
+	if (!recipients || !fanOut) return [{ status: failure.status, json: {}, failure }];
+	return recipients.map((recipient) => ({ status: failure.status, json: { [fanOut.recipientField]: recipient }, failure }));
+}
+
+function asNodeError(context: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(context.getNode(), { message: (error as Error)?.message ?? String(error) }, { itemIndex: context.getItemIndex() });
+}

@@ -1,0 +1,3 @@
+export { allItemsValid } from './allItemsValid';
+export { deliver, type DeliveryPlan, type FanOut, type Outcome, type ProviderProfile, type RequestData } from './deliver';
+export { deliveryOptions } from './options';

@@ -1,0 +1,74 @@
+import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+export interface DeliverySettings {
+	requestsPerSecond: number;
+	maxAttempts: number;
+	maxRetryWaitMs: number;
+	timeoutMs: number;
+}
+
+// Keep in step with the option defaults below (lint wants literal defaults there).
+const DEFAULTS = { maxAttempts: 5, maxRetryWaitSeconds: 120, timeoutSeconds: 30 };
+/** n8n's own default when its Timeout option is not set. */
+const N8N_DEFAULT_TIMEOUT_MS = 300_000;
+
+/** The Delivery options every operation offers: pacing, retries and timeout. */
+export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Delivery',
+		name: 'delivery',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Max Attempts',
+				name: 'maxAttempts',
+				type: 'number',
+				default: 5,
+				typeOptions: { minValue: 1, maxValue: 20 },
+				description:
+					'How often one request is tried when the provider asks to slow down or is unavailable. A push the provider may already have taken is not sent again.',
+			},
+			{
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
+				type: 'number',
+				default: 120,
+				typeOptions: { minValue: 0 },
+				description: 'The longest time one item waits between its attempts, all waits added up',
+			},
+			{
+				displayName: 'Requests per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				default: defaultRequestsPerSecond,
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				description:
+					'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				default: 30,
+				typeOptions: { minValue: 1 },
+				description: 'How long to wait for the provider to answer one request',
+			},
+		],
+	};
+}
+
+export function readDeliverySettings(context: IExecuteSingleFunctions, defaultRequestsPerSecond: number): DeliverySettings {
+	const options = context.getNodeParameter('delivery', {}) as IDataObject;
+	const n8nTimeout = Number(context.getNodeParameter('requestOptions.timeout', 0)) || 0;
+	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULTS.timeoutSeconds);
+	return {
+		requestsPerSecond: Number(options.requestsPerSecond ?? defaultRequestsPerSecond),
+		maxAttempts: Math.max(1, Number(options.maxAttempts ?? DEFAULTS.maxAttempts)),
+		maxRetryWaitMs: Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULTS.maxRetryWaitSeconds)) * 1000,
+		// n8n's Timeout option, when the user set it, wins over ours.
+		timeoutMs: n8nTimeout > 0 && n8nTimeout !== N8N_DEFAULT_TIMEOUT_MS ? n8nTimeout : timeoutSeconds * 1000,
+	};
+}
