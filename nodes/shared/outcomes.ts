@@ -4,6 +4,7 @@
  */
 export type PushStatus =
 	| 'sent'
+	| 'validated'
 	| 'subscribed'
 	| 'unsubscribed'
 	| 'invalid_token'
@@ -11,7 +12,7 @@ export type PushStatus =
 	| 'rejected'
 	| 'unknown';
 
-export const SUCCESS_STATUSES: ReadonlySet<PushStatus> = new Set(['sent', 'subscribed', 'unsubscribed']);
+export const SUCCESS_STATUSES: ReadonlySet<PushStatus> = new Set(['sent', 'validated', 'subscribed', 'unsubscribed']);
 
 export function isSuccess(status: PushStatus): boolean {
 	return SUCCESS_STATUSES.has(status);

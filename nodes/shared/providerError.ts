@@ -15,6 +15,8 @@ export interface ProviderFailure {
 	/** What the user should do about it. */
 	action: string;
 	status: PushStatus;
+	/** Whether sending again may succeed; by default only rate_limited failures are retried. */
+	retryable?: boolean;
 	/** Set when the provider said when to come back (Retry-After). */
 	retryAfterMs?: number;
 	/** How many times the request was tried, when it was retried. */

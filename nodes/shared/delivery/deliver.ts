@@ -31,6 +31,8 @@ export interface FanOut {
 	/** Output field naming the recipient. */
 	recipientField: string;
 	maxPerRequest(context: IExecuteSingleFunctions): number;
+	/** Adjusts the body of part `index` of `count` (e.g. its own idempotency key), when a list is split. */
+	tagPart?(body: IDataObject, index: number, count: number): IDataObject;
 }
 
 /** The provider-wide facts the delivery hook needs. */
@@ -132,10 +134,12 @@ function splitByRecipients(context: IExecuteSingleFunctions, requestData: Reques
 	const body = (requestData.options.body ?? {}) as IDataObject;
 	const path = fanOut.listPath.split('.');
 	const { unique, repeats } = deduplicate((readPath(body, path) as string[] | undefined) ?? []);
-	const requests: PlannedRequest[] = chunk(unique, Math.max(1, fanOut.maxPerRequest(context))).map((recipients) => ({
-		recipients,
-		requestData: { ...requestData, options: { ...requestData.options, body: withPath(body, path, recipients) } },
-	}));
+	const parts = chunk(unique, Math.max(1, fanOut.maxPerRequest(context)));
+	const requests: PlannedRequest[] = parts.map((recipients, index) => {
+		const partBody = withPath(body, path, recipients);
+		const tagged = fanOut.tagPart ? fanOut.tagPart(partBody, index, parts.length) : partBody;
+		return { recipients, requestData: { ...requestData, options: { ...requestData.options, body: tagged } } };
+	});
 	return { requests, repeats };
 }
 

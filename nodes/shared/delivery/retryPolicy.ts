@@ -38,7 +38,7 @@ function transportFailure(error: unknown, code: string | undefined, neverSent: b
 export function judge(error: unknown, idempotent: boolean): Verdict {
 	const failure = failureOf(error);
 	if (failure) {
-		if (failure.status === 'rate_limited') return { kind: 'retry', failure };
+		if (failure.retryable ?? failure.status === 'rate_limited') return { kind: 'retry', failure };
 		if (failure.status === 'unknown' && idempotent) return { kind: 'retry', failure };
 		return { kind: 'final', failure };
 	}
