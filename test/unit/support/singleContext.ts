@@ -14,7 +14,7 @@ export function singleContext(
 		type: 'n8n-nodes-push-gateways.test',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters,
+		parameters: parameters as INode["parameters"],
 	};
 	const read = (path: string): unknown =>
 		path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
