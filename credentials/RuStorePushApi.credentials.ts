@@ -48,15 +48,17 @@ export class RuStorePushApi implements ICredentialType {
 		properties: { headers: { Authorization: '=Bearer {{$credentials.serviceToken}}' } },
 	};
 
-	// Proves the token without delivering anything: a message to a token that cannot exist. RuStore
-	// answers 403 for a wrong token or project, and 400/404 (about the push token) when they are right.
+	// Proves the token without delivering anything: subscribing a token that cannot exist to a
+	// private topic. RuStore answers 200 (with a per-token error) when the service token and project
+	// are right, 403 when not. n8n applies the rules only to thrown errors, and its tester reuses the
+	// node's request defaults, so status errors are switched back on here.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.sendBaseUrl.replace(/\\/+$/, "")}}',
-			url: '=/v1/projects/{{$credentials.projectId}}/messages:send',
+			baseURL: '={{$credentials.topicsBaseUrl.replace(/\\/+$/, "")}}',
+			url: '=/v1/projects/{{$credentials.projectId}}/topics/n8n-credential-check/batch_subscribe',
 			method: 'POST',
-			body: { validate_only: true, message: { token: 'n8n-cred-check', data: { check: 'credentials' } } },
-			ignoreHttpStatusErrors: true,
+			body: { push_tokens: ['n8n-cred-check'] },
+			ignoreHttpStatusErrors: false,
 		},
 		rules: [
 			{

@@ -10,3 +10,4 @@ export { CredentialStore, createCredentialStore } from './credential-store';
 export type { EngineRun, RunNodeOptions } from './types';
 
 removeUserFolderAfterAll();
+export { testCredential, type CredentialTestResult } from './credential-test';
