@@ -37,16 +37,26 @@ export function providerApiError(
 	failure: ProviderFailure,
 	body: unknown,
 ): NodeApiError {
-	const code = failure.code === undefined ? '' : ` (${failure.code})`;
-	const said = failure.providerMessage ? `${failure.provider} says: ${failure.providerMessage}. ` : '';
 	const error: ClassifiedError = new NodeApiError(context.getNode(), toJsonObject(body), {
-		message: `${failure.provider}: ${failure.meaning}${code}`,
-		description: `${said}${failure.action}`,
+		message: errorMessage(failure),
+		description: errorDescription(failure),
 		httpCode: String(failure.httpStatus),
 		itemIndex: context.getItemIndex(),
 	});
 	error[FAILURE] = failure;
 	return error;
+}
+
+/** "<Provider>: <what went wrong> (<code>)" */
+export function errorMessage(failure: ProviderFailure): string {
+	const code = failure.code === undefined ? '' : ` (${failure.code})`;
+	return `${failure.provider}: ${failure.meaning}${code}`;
+}
+
+/** What the provider said, then what to do. */
+export function errorDescription(failure: ProviderFailure): string {
+	const said = failure.providerMessage ? `${failure.provider} says: ${failure.providerMessage}. ` : '';
+	return `${said}${failure.action}`;
 }
 
 export function failureOf(error: unknown): ProviderFailure | undefined {

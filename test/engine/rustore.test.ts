@@ -60,7 +60,12 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 		const run = await runRuStore(sandbox, sendTo('={{ $json.token }}'), { items, onError: 'continueErrorOutput' });
 		expect(json(run, 0)).toEqual([{ status: 'sent', success: true, token: 'good-1' }]);
 		const [failed] = run.outputs[1];
-		expect(failed.json).toMatchObject({ status: 'invalid_token', success: false, token: 'invalid-1', providerCode: 'INVALID_ARGUMENT', httpStatus: 400 });
+		// n8n's error output: the input item, the error message, and our result under `details`.
+		expect(failed.json).toMatchObject({
+			token: 'invalid-1',
+			error: 'RuStore: RuStore rejected the request as invalid (INVALID_ARGUMENT)',
+			details: { status: 'invalid_token', success: false, token: 'invalid-1', providerCode: 'INVALID_ARGUMENT', httpStatus: 400 },
+		});
 		expect(failed.pairedItem).toEqual({ item: 1 });
 	});
 
@@ -173,7 +178,7 @@ describe('RuStore Push through n8n\'s engine: Topic operations', () => {
 			{ onError: 'continueErrorOutput' },
 		);
 		expect(json(run, 0)).toEqual([{ status: 'subscribed', success: true, topic: 'news', token: 'ok-1' }]);
-		expect(run.outputs[1][0].json).toMatchObject({ status: 'invalid_token', token: 'invalid-2', providerMessage: 's2s token invalid' });
+		expect(run.outputs[1][0].json.details).toMatchObject({ status: 'invalid_token', token: 'invalid-2', providerMessage: 's2s token invalid' });
 	});
 
 	it('unsubscribes tokens', async () => {
@@ -190,7 +195,8 @@ describe('RuStore Push through n8n\'s engine: Topic operations', () => {
 			{ onError: 'continueErrorOutput', credentialOverrides: { serviceToken: 'wrong' } },
 		);
 		expect(run.outputs[0]).toEqual([]);
-		expect(run.outputs[1].map((item) => [item.json.token, item.json.status, item.json.providerCode])).toEqual([
+		const details = run.outputs[1].map((item) => item.json.details as Record<string, unknown>);
+		expect(details.map((result) => [result.token, result.status, result.providerCode])).toEqual([
 			['p', 'rejected', 'FORBIDDEN'],
 			['q', 'rejected', 'FORBIDDEN'],
 		]);

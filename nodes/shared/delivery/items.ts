@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { isSuccess } from '../outcomes';
-import { providerApiError, type ProviderFailure } from '../providerError';
+import { errorMessage, type ProviderFailure } from '../providerError';
 import type { Outcome } from './deliver';
 
 function failureFields(failure: ProviderFailure): IDataObject {
@@ -13,7 +13,13 @@ function failureFields(failure: ProviderFailure): IDataObject {
 	return fields;
 }
 
-/** One output item: the normalised status first, then the provider's fields, then why it failed. */
+/**
+ * One output item: the normalised status first, then the provider's fields, then why it failed.
+ * n8n replaces the json of any item carrying `error` with the bare message, so a failure is shaped
+ * for where it goes instead: with "continue (using error output)" as `{ error, details }`, which n8n
+ * routes to the error output and keeps (merged with the input item); otherwise as the flat result,
+ * with no `error` key, because Retry On Fail re-sends the whole node when the first item has one.
+ */
 export function toItem(
 	context: IExecuteSingleFunctions,
 	outcome: Outcome,
@@ -27,11 +33,9 @@ export function toItem(
 	if (recipient !== undefined && repeats.has(recipient)) json.duplicatesRemoved = repeats.get(recipient);
 	if (failure) Object.assign(json, failureFields(failure));
 
-	const item: INodeExecutionData = { json, pairedItem: { item: context.getItemIndex() } };
-	// n8n routes an item to the error output by its `error`. json keeps no `error` key on purpose:
-	// Retry On Fail re-runs the whole node (re-sending every push) when the first item's json has one.
-	if (failure && !isSuccess(status) && context.continueOnFail()) {
-		item.error = providerApiError(context, failure, json);
+	const pairedItem = { item: context.getItemIndex() };
+	if (failure && !isSuccess(status) && context.getNode().onError === 'continueErrorOutput') {
+		return { json: { error: errorMessage(failure), details: json }, pairedItem };
 	}
-	return item;
+	return { json, pairedItem };
 }

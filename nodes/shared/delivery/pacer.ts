@@ -1,14 +1,22 @@
 import { sleep } from 'n8n-workflow';
 
-/** Paces below the limit so that network jitter cannot push the provider's own count over it. */
-const HEADROOM = 0.98;
 const WINDOW_MS = 1000;
+
+/**
+ * Requests leave here but are counted by the provider on arrival, a few to tens of milliseconds
+ * later and not always in the same order. Each window is therefore stretched by a guard, up to
+ * 50 ms, but never more than ten request intervals so that fast rates keep most of their speed.
+ */
+function guardMs(perSecond: number): number {
+	return Math.min(50, (10 * WINDOW_MS) / perSecond);
+}
 
 interface Bucket {
 	perSecond: number;
+	windowMs: number;
 	/** When the next request may start, on an even spacing. */
 	nextStart: number;
-	/** Start times of the last `perSecond` requests, a ring: no window of one second holds more. */
+	/** Start times of the last `perSecond` requests, a ring: no window holds more. */
 	recent: number[];
 	cursor: number;
 	/** Admissions are handed out in arrival order. */
@@ -21,22 +29,30 @@ const buckets = new Map<string, Bucket>();
 function bucketFor(key: string, perSecond: number): Bucket {
 	let bucket = buckets.get(key);
 	if (!bucket || bucket.perSecond !== perSecond) {
-		bucket = { perSecond, nextStart: 0, recent: new Array<number>(Math.ceil(perSecond)).fill(-Infinity), cursor: 0, queue: Promise.resolve() };
+		const size = Math.max(1, Math.floor(perSecond));
+		bucket = {
+			perSecond,
+			windowMs: WINDOW_MS + guardMs(perSecond),
+			nextStart: 0,
+			recent: new Array<number>(size).fill(-Infinity),
+			cursor: 0,
+			queue: Promise.resolve(),
+		};
 		buckets.set(key, bucket);
 	}
 	return bucket;
 }
 
 async function admit(bucket: Bucket): Promise<void> {
-	const interval = 1000 / (bucket.perSecond * HEADROOM);
+	const interval = bucket.windowMs / bucket.perSecond;
 	const now = Date.now();
-	const wait = Math.max(bucket.nextStart - now, bucket.recent[bucket.cursor] + WINDOW_MS - now);
+	const wait = Math.max(bucket.nextStart - now, bucket.recent[bucket.cursor] + bucket.windowMs - now);
 	if (wait > 0) await sleep(wait);
 	const started = Date.now();
 	bucket.recent[bucket.cursor] = started;
 	bucket.cursor = (bucket.cursor + 1) % bucket.recent.length;
 	// Catch up after a late timer, but never faster than the window allows (checked above).
-	bucket.nextStart = Math.max(bucket.nextStart + interval, started - WINDOW_MS / 2);
+	bucket.nextStart = Math.max(bucket.nextStart + interval, started - bucket.windowMs / 2);
 }
 
 /** Waits until one more request may start under `perSecond` for this key. */

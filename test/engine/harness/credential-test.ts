@@ -33,8 +33,15 @@ export async function testCredential(
 	};
 	const run = await runNode({ nodeType: nodeTypeCopy, parameters: {}, credentials: { type: credentialType, data } });
 	if (run.error) {
-		const error = run.error as unknown as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
-		const response = error.cause?.response;
+		const error = run.error as unknown as {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+			httpCode?: string;
+			message: string;
+		};
+		// The tester reads the axios response on `cause`; an error that went through WorkflowExecute keeps
+		// only its `httpCode`, which carries the same status.
+		const status = Number(error.httpCode);
+		const response = error.cause?.response ?? (Number.isInteger(status) && status > 0 ? { status, statusText: undefined } : undefined);
 		if (response) {
 			const rule = testRequest.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
 			if (rule) return { status: 'Error', message: String(rule.properties.message) };
