@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Sandbox } from '../../test/sandbox';
+import { n8nEnv, runCli } from '../../test/e2e/harness/cli';
+import { installPackage } from '../../test/e2e/harness/installPackage';
+import { ensureN8n, REPO_ROOT, type N8nInstall } from '../../test/e2e/harness/n8nInstall';
+
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+
+/** Sandbox credentials for every credential type, with the ids the example workflows reference. */
+export function sandboxCredentials(sandbox: Sandbox) {
+	return [
+		{
+			id: 'sandboxRuStore',
+			name: 'RuStore (sandbox)',
+			type: 'ruStorePushApi',
+			data: {
+				projectId: 'sandbox-project',
+				serviceToken: 'sandbox-service-token',
+				sendBaseUrl: sandbox.baseUrls.rustoreSend,
+				topicsBaseUrl: sandbox.baseUrls.rustoreTopics,
+			},
+		},
+	];
+}
+
+export interface ExampleWorkflow {
+	id: string;
+	name: string;
+	file: string;
+}
+
+export function exampleWorkflows(): ExampleWorkflow[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string };
+			return { id: workflow.id, name: workflow.name, file };
+		});
+}
+
+export interface LocalN8n {
+	n8n: N8nInstall;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+}
+
+/**
+ * A fresh user folder under .cache/ with this package installed as a community package, the sandbox
+ * credentials and the example workflows imported. Expects a fresh build.
+ */
+export async function prepareLocalN8n(name: string, sandbox: Sandbox, extraEnv: Record<string, string> = {}): Promise<LocalN8n> {
+	const n8n = ensureN8n();
+	const userFolder = join(REPO_ROOT, '.cache', name);
+	rmSync(userFolder, { recursive: true, force: true });
+	mkdirSync(userFolder, { recursive: true });
+	installPackage(userFolder);
+	const env = n8nEnv(userFolder, extraEnv);
+	const credentialsFile = join(userFolder, 'credentials.json');
+	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(sandbox)));
+	const workflowsFile = join(userFolder, 'workflows.json');
+	writeFileSync(workflowsFile, JSON.stringify(exampleWorkflows().map(({ file }) => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')))));
+	for (const [command, file] of [['import:credentials', credentialsFile], ['import:workflow', workflowsFile]]) {
+		const result = await runCli(n8n, [command, `--input=${file}`], env);
+		if (result.code !== 0) throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+	return { n8n, userFolder, env };
+}
