@@ -29,7 +29,6 @@ export class RuStorePush implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ruStorePushApi', required: true }],
 		requestDefaults: {
-			baseURL: '={{$credentials.sendBaseUrl.replace(/\\/+$/, "")}}',
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 			// Every answer reaches the operation's reader, which maps RuStore's errors to clear messages.
 			ignoreHttpStatusErrors: true,

@@ -11,7 +11,8 @@ export const messageSendOperation: INodePropertyOptions = {
 	action: 'Send a push to a device',
 	description: 'Send a push notification to one device by its push token',
 	routing: {
-		request: { method: 'POST', url: '=/v1/projects/{{$credentials.projectId}}/messages:send' },
+		// The URL comes from the credential in the preSend (once per run, not an expression per item).
+		request: { method: 'POST' },
 		send: { preSend: [allItemsValid(buildSendBody)], paginate: true },
 		operations: { pagination: deliver(ruStoreProfile, sendPlan) },
 		output: { postReceive: [readRuStoreAnswer] },

@@ -5,15 +5,6 @@ import { MAX_TOKENS_PER_BATCH } from '../schema';
 const topicOperations = ['publish', 'subscribe', 'unsubscribe'];
 const membershipOperations = ['subscribe', 'unsubscribe'];
 
-/** The topics host and the topic name, for every Topic operation. */
-export const topicRequest = {
-	baseURL: '={{$credentials.topicsBaseUrl.replace(/\\/+$/, "")}}',
-};
-
-export function topicUrl(action: string): string {
-	return `=/v1/projects/{{$credentials.projectId}}/topics/{{encodeURIComponent(String($parameter.topic).trim())}}/${action}`;
-}
-
 export const topicFields: INodeProperties[] = [
 	{
 		displayName: 'Topic',

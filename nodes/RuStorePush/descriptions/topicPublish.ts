@@ -4,7 +4,6 @@ import { allItemsValid, deliver } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildPublishBody } from '../hooks/buildRequests';
 import { publishPlan, readRuStoreAnswer } from '../hooks/readResponses';
-import { topicRequest, topicUrl } from './topicFields';
 
 export const topicPublishOperation: INodePropertyOptions = {
 	name: 'Publish',
@@ -12,7 +11,7 @@ export const topicPublishOperation: INodePropertyOptions = {
 	action: 'Publish a push to a topic',
 	description: 'Send a push notification to every device subscribed to a topic',
 	routing: {
-		request: { ...topicRequest, method: 'POST', url: topicUrl('publish') },
+		request: { method: 'POST' },
 		send: { preSend: [allItemsValid(buildPublishBody)], paginate: true },
 		operations: { pagination: deliver(ruStoreProfile, publishPlan) },
 		output: { postReceive: [readRuStoreAnswer] },

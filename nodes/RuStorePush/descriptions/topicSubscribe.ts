@@ -2,9 +2,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { allItemsValid, deliver } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
-import { buildMembershipBody } from '../hooks/buildRequests';
+import { buildSubscribeBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, subscribePlan } from '../hooks/readResponses';
-import { topicRequest, topicUrl } from './topicFields';
 
 export const topicSubscribeOperation: INodePropertyOptions = {
 	name: 'Subscribe',
@@ -12,8 +11,8 @@ export const topicSubscribeOperation: INodePropertyOptions = {
 	action: 'Subscribe devices to a topic',
 	description: 'Subscribe push tokens to a topic; each token gets its own result',
 	routing: {
-		request: { ...topicRequest, method: 'POST', url: topicUrl('batch_subscribe') },
-		send: { preSend: [allItemsValid(buildMembershipBody)], paginate: true },
+		request: { method: 'POST' },
+		send: { preSend: [allItemsValid(buildSubscribeBody)], paginate: true },
 		operations: { pagination: deliver(ruStoreProfile, subscribePlan) },
 		output: { postReceive: [readRuStoreAnswer] },
 	},

@@ -2,9 +2,8 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { allItemsValid, deliver } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
-import { buildMembershipBody } from '../hooks/buildRequests';
+import { buildUnsubscribeBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, unsubscribePlan } from '../hooks/readResponses';
-import { topicRequest, topicUrl } from './topicFields';
 
 export const topicUnsubscribeOperation: INodePropertyOptions = {
 	name: 'Unsubscribe',
@@ -12,8 +11,8 @@ export const topicUnsubscribeOperation: INodePropertyOptions = {
 	action: 'Unsubscribe devices from a topic',
 	description: 'Unsubscribe push tokens from a topic; each token gets its own result',
 	routing: {
-		request: { ...topicRequest, method: 'POST', url: topicUrl('batch_unsubscribe') },
-		send: { preSend: [allItemsValid(buildMembershipBody)], paginate: true },
+		request: { method: 'POST' },
+		send: { preSend: [allItemsValid(buildUnsubscribeBody)], paginate: true },
 		operations: { pagination: deliver(ruStoreProfile, unsubscribePlan) },
 		output: { postReceive: [readRuStoreAnswer] },
 	},

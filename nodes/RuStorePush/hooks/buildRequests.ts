@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { toStringList } from '../../shared/lists';
+import { credentialsForRun, joinUrl } from '../../shared/runCredentials';
 import { compact, keyValueRowsToRecord, readJsonObject, utf8Length } from '../../shared/parameters';
 import { validateOrThrow } from '../../shared/validation';
 import { fieldLabels, MAX_BODY_BYTES, sendMessageSchema, tokenListSchema, topicMessageSchema, topicSchema } from '../schema';
@@ -73,30 +74,49 @@ function withinSizeLimit(context: IExecuteSingleFunctions, body: IDataObject): I
 
 const sendBodySchema = z.strictObject({ message: sendMessageSchema });
 
+/** The request URL from the credential (read once per run), so routing needs no per-item expressions. */
+async function endpoint(context: IExecuteSingleFunctions, host: 'sendBaseUrl' | 'topicsBaseUrl', path: string): Promise<string> {
+	const credentials = await credentialsForRun(context, 'ruStorePushApi');
+	return joinUrl(credentials[host], `/v1/projects/${encodeURIComponent(String(credentials.projectId))}${path}`);
+}
+
+function topicPath(topic: string, action: string): string {
+	return `/topics/${encodeURIComponent(topic)}/${action}`;
+}
+
 /** Message → Send: one message to one push token. */
 export async function buildSendBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const message = { ...readMessage(this), token: this.getNodeParameter('recipient', '') as string };
 	const body = validateOrThrow(this, sendBodySchema, { message }, 'RuStore message', fieldLabels);
-	return { ...request, body: withinSizeLimit(this, body) };
+	return { ...request, url: await endpoint(this, 'sendBaseUrl', '/messages:send'), body: withinSizeLimit(this, body) };
 }
 
 const publishBodySchema = z.strictObject({ message: topicMessageSchema });
 
+const topicParameterSchema = z.object({ topic: topicSchema });
+
 function validTopic(context: IExecuteSingleFunctions): string {
-	return validateOrThrow(context, z.object({ topic: topicSchema }), { topic: context.getNodeParameter('topic', '') }, 'RuStore topic', fieldLabels).topic;
+	return validateOrThrow(context, topicParameterSchema, { topic: context.getNodeParameter('topic', '') }, 'RuStore topic', fieldLabels).topic;
 }
 
 /** Topic → Publish: one message to every device subscribed to the topic. */
 export async function buildPublishBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	validTopic(this);
+	const topic = validTopic(this);
 	const body = validateOrThrow(this, publishBodySchema, { message: readMessage(this) }, 'RuStore message', fieldLabels);
-	return { ...request, body: withinSizeLimit(this, body) };
+	return { ...request, url: await endpoint(this, 'topicsBaseUrl', topicPath(topic, 'publish')), body: withinSizeLimit(this, body) };
 }
 
+const membershipSchema = z.object({ push_tokens: tokenListSchema });
+
 /** Topic → Subscribe / Unsubscribe: the token list; the delivery hook splits it into batches. */
-export async function buildMembershipBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	validTopic(this);
-	const tokens = toStringList(this.getNodeParameter('recipients', ''));
-	const body = validateOrThrow(this, z.object({ push_tokens: tokenListSchema }), { push_tokens: tokens }, 'RuStore push tokens', fieldLabels);
-	return { ...request, body };
+function membershipBody(action: 'batch_subscribe' | 'batch_unsubscribe') {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const topic = validTopic(this);
+		const tokens = toStringList(this.getNodeParameter('recipients', ''));
+		const body = validateOrThrow(this, membershipSchema, { push_tokens: tokens }, 'RuStore push tokens', fieldLabels);
+		return { ...request, url: await endpoint(this, 'topicsBaseUrl', topicPath(topic, action)), body };
+	};
 }
+
+export const buildSubscribeBody = membershipBody('batch_subscribe');
+export const buildUnsubscribeBody = membershipBody('batch_unsubscribe');

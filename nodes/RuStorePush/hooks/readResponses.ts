@@ -20,7 +20,7 @@ export async function readRuStoreAnswer(
 }
 
 export const sendPlan: DeliveryPlan = {
-	commonFields: (context) => ({ token: (context.getNodeParameter('recipient', '') as string).trim() }),
+	commonFields: (_context, body) => ({ token: (body.message as IDataObject | undefined)?.token }),
 	accepted: () => [{ status: 'sent', json: {} }],
 };
 

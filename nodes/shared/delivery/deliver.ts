@@ -43,8 +43,8 @@ export interface ProviderProfile {
 }
 
 export interface DeliveryPlan {
-	/** Fields every output item of the operation carries (the token, the topic...). */
-	commonFields?(context: IExecuteSingleFunctions): IDataObject;
+	/** Fields every output item of the operation carries (the token, the topic...), from the built body when possible. */
+	commonFields?(context: IExecuteSingleFunctions, body: IDataObject): IDataObject;
 	/** For operations that carry a list of recipients, split over as many requests as needed. */
 	fanOut?: FanOut;
 	/** Outcomes of a request the provider accepted: one per recipient when fanning out, else one. */
@@ -84,7 +84,7 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 			accepted = true;
 			outcomes.push(...plan.accepted(this, result.response, request.recipients));
 		}
-		const common = plan.commonFields?.(this) ?? {};
+		const common = plan.commonFields?.(this, (requestData.options.body ?? {}) as IDataObject) ?? {};
 		return outcomes.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
 	};
 }

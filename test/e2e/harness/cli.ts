@@ -43,7 +43,8 @@ export function runCli(n8n: N8nInstall, args: string[], env: NodeJS.ProcessEnv, 
 
 /** The pretty-printed IRun that `execute` prints, found among the log lines around it. */
 export function parseRun(stdout: string): unknown {
-	const start = stdout.search(/^\{$/m);
+	// Log lines can end in a stray "{" before it, so anchor on the run's first key.
+	const start = stdout.search(/^\{\n {2}"data": \{/m);
 	if (start < 0) return undefined;
 	const end = stdout.slice(start).search(/^\}$/m);
 	return end < 0 ? undefined : JSON.parse(stdout.slice(start, start + end + 1));

@@ -2,17 +2,19 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
-	buildMembershipBody,
 	buildPublishBody,
 	buildSendBody,
+	buildSubscribeBody,
 	toDuration,
 } from '../../../nodes/RuStorePush/hooks/buildRequests';
 import { singleContext } from '../support/singleContext';
 
-const request: IHttpRequestOptions = { url: '/v1/projects/p/messages:send', method: 'POST' };
+const request: IHttpRequestOptions = { url: '', method: 'POST' };
+const credentials = { projectId: 'proj 1', sendBaseUrl: 'https://send.example/', topicsBaseUrl: 'https://topics.example' };
+const context = (parameters: IDataObject) => singleContext(parameters, { credentials });
 
 async function sendBody(parameters: IDataObject) {
-	const built = await buildSendBody.call(singleContext({ recipient: 'tok-1', ...parameters }), request);
+	const built = await buildSendBody.call(context({ recipient: 'tok-1', ...parameters }), request);
 	return built.body as IDataObject;
 }
 
@@ -63,6 +65,11 @@ describe('Message → Send body from fields', () => {
 				},
 			},
 		});
+	});
+
+	it('sends to the send host of the credential, with the project in the path', async () => {
+		const built = await buildSendBody.call(context({ recipient: 't', notification: { title: 'x' } }), request);
+		expect(built.url).toBe('https://send.example/v1/projects/proj%201/messages:send');
 	});
 
 	it('sends data alone (RuStore: a non-empty data map is enough)', async () => {
@@ -131,14 +138,15 @@ describe('Message → Send body from JSON', () => {
 
 describe('Topic → Publish body', () => {
 	it('validates the topic and the message, without a token', async () => {
-		const context = singleContext({ topic: 'news', notification: { title: 'T' } });
-		const built = await buildPublishBody.call(context, request);
+		const publish = context({ topic: 'news', notification: { title: 'T' } });
+		const built = await buildPublishBody.call(publish, request);
 		expect(built.body).toEqual({ message: { notification: { title: 'T' } } });
+		expect(built.url).toBe('https://topics.example/v1/projects/proj%201/topics/news/publish');
 	});
 
 	it('names the topic rule', async () => {
-		const context = singleContext({ topic: 'bad topic', notification: { title: 'T' } });
-		await expect(buildPublishBody.call(context, request)).rejects.toThrow(
+		const publish = context({ topic: 'bad topic', notification: { title: 'T' } });
+		await expect(buildPublishBody.call(publish, request)).rejects.toThrow(
 			'Invalid RuStore topic: Topic (topic): may contain only letters, digits and - _ . ~ %',
 		);
 	});
@@ -146,14 +154,15 @@ describe('Topic → Publish body', () => {
 
 describe('Topic → Subscribe / Unsubscribe body', () => {
 	it('takes tokens from text or arrays', async () => {
-		const fromText = await buildMembershipBody.call(singleContext({ topic: 't', recipients: 'a, b\nc' }), request);
+		const fromText = await buildSubscribeBody.call(context({ topic: 't', recipients: 'a, b\nc' }), request);
 		expect(fromText.body).toEqual({ push_tokens: ['a', 'b', 'c'] });
-		const fromArray = await buildMembershipBody.call(singleContext({ topic: 't', recipients: ['x', 'y'] }), request);
+		expect(fromText.url).toBe('https://topics.example/v1/projects/proj%201/topics/t/batch_subscribe');
+		const fromArray = await buildSubscribeBody.call(context({ topic: 't', recipients: ['x', 'y'] }), request);
 		expect(fromArray.body).toEqual({ push_tokens: ['x', 'y'] });
 	});
 
 	it('refuses an empty list', async () => {
-		await expect(buildMembershipBody.call(singleContext({ topic: 't', recipients: ' , ' }), request)).rejects.toThrow(
+		await expect(buildSubscribeBody.call(context({ topic: 't', recipients: ' , ' }), request)).rejects.toThrow(
 			'Invalid RuStore push tokens: Push Tokens (push_tokens): must contain at least one push token',
 		);
 	});

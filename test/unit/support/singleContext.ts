@@ -6,8 +6,9 @@ import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
  */
 export function singleContext(
 	parameters: IDataObject,
-	options: { itemIndex?: number; continueOnFail?: boolean } = {},
+	options: { itemIndex?: number; continueOnFail?: boolean; credentials?: IDataObject } = {},
 ): IExecuteSingleFunctions {
+	const executeData = { node: {}, data: { main: [[{ json: {} }]] }, source: null };
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Push',
@@ -23,5 +24,7 @@ export function singleContext(
 		getItemIndex: () => options.itemIndex ?? 0,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter: (name: string, fallback?: unknown) => read(name) ?? fallback,
+		getExecuteData: () => executeData,
+		getCredentials: async () => options.credentials ?? {},
 	} as unknown as IExecuteSingleFunctions;
 }

@@ -1,0 +1,196 @@
+/**
+ * npm run bench: campaigns through a real n8n process against the provider sandbox, our node next to
+ * n8n's HTTP Request node as users set it up. Prints a table and writes bench-results.json.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import type { IDataObject, IRun } from 'n8n-workflow';
+
+import { parseRun, runCli } from '../test/e2e/harness/cli';
+import { REPO_ROOT } from '../test/e2e/harness/n8nInstall';
+import { startSandbox, type Sandbox } from '../test/sandbox';
+import { prepareLocalN8n, type LocalN8n } from './lib/localN8n';
+
+const PUSH = 'Push';
+const CAP = { rustore: 300 };
+
+interface Scenario {
+	id: string;
+	label: string;
+	items: number;
+	/** Sandbox settings for the run. */
+	latencyMs: number;
+	rustoreCap?: number;
+	node: IDataObject;
+	/** The ideal wall time's rate, when capped. */
+	cap?: number;
+}
+
+interface Result {
+	scenario: string;
+	items: number;
+	wallSeconds: number | null;
+	idealSeconds: number | null;
+	ratio: number | null;
+	itemsPerSecond: number | null;
+	delivered: number;
+	rejections: number;
+	unhandled: number;
+	duplicates: number;
+	peakRssMb: number;
+	outcome: string;
+}
+
+function ruStoreNode(requestsPerSecond: number): IDataObject {
+	return {
+		name: PUSH,
+		type: 'n8n-nodes-push-gateways.ruStorePush',
+		typeVersion: 1,
+		credentials: { ruStorePushApi: { id: 'sandboxRuStore', name: 'RuStore (sandbox)' } },
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			recipient: '={{ $json.token }}',
+			notification: { title: 'Campaign', body: '={{ "Hello " + $json.n }}' },
+			delivery: { requestsPerSecond },
+		},
+	};
+}
+
+/** The HTTP Request node as a user builds a RuStore send by hand. */
+function httpRequestNode(sandbox: Sandbox, batching?: { batchSize: number; batchInterval: number }): IDataObject {
+	return {
+		name: PUSH,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.baseUrls.rustoreSend}/v1/projects/sandbox-project/messages:send`,
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: 'Bearer sandbox-service-token' }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ message: { token: $json.token, notification: { title: "Campaign", body: "Hello " + $json.n } } }) }}',
+			options: batching ? { batching: { batch: batching } } : {},
+		},
+	};
+}
+
+function benchWorkflow(scenario: Scenario): IDataObject {
+	const code = `return Array.from({ length: ${scenario.items} }, (_, n) => ({ json: { n, token: 'device-' + n } }));`;
+	return {
+		id: scenario.id,
+		name: `bench ${scenario.label}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${scenario.id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: `${scenario.id}-c`, name: 'Recipients', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: code } },
+			{ id: `${scenario.id}-p`, position: [400, 0], ...scenario.node },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
+			Recipients: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+/** Runs `n8n execute` and samples the process's peak resident memory (VmHWM) until it exits. */
+async function executeMeasured(local: LocalN8n, workflowId: string) {
+	const child = spawn(local.n8n.node, [local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	let stdout = '';
+	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	child.stderr.resume();
+	let peakKb = 0;
+	const sample = setInterval(() => {
+		try {
+			const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+			if (match) peakKb = Math.max(peakKb, Number(match[1]));
+		} catch {
+			// the process has exited
+		}
+	}, 100);
+	const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? -1)));
+	clearInterval(sample);
+	if (process.env.BENCH_DUMP) writeFileSync(`${process.env.BENCH_DUMP}-${workflowId}.txt`, stdout);
+	return { code, run: parseRun(stdout) as IRun | undefined, peakRssMb: Math.round(peakKb / 1024) };
+}
+
+async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario): Promise<Result> {
+	sandbox.reset();
+	sandbox.configure({ latencyMs: scenario.latencyMs, rustore: { ratePerSecond: scenario.rustoreCap } });
+	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id);
+	const task = run?.data.resultData.runData[PUSH]?.[0];
+	const wallSeconds = task ? task.executionTime / 1000 : null;
+	const outputs = (task?.data?.main?.[0] ?? []).map((item) => item.json);
+	const ourStatuses = outputs.filter((json) => typeof json.status === 'string' && json.status !== 'sent').length;
+	const error = run?.data.resultData.error;
+	const delivered = sandbox.deliveries.length;
+	const idealSeconds = scenario.cap ? scenario.items / scenario.cap : null;
+	return {
+		scenario: scenario.label,
+		items: scenario.items,
+		wallSeconds,
+		idealSeconds,
+		ratio: wallSeconds && idealSeconds ? wallSeconds / idealSeconds : null,
+		itemsPerSecond: wallSeconds ? Math.round(scenario.items / wallSeconds) : null,
+		delivered,
+		rejections: sandbox.requests.filter((request) => (request.status ?? 0) >= 400).length,
+		// Pushes neither delivered nor reported with a status by the node.
+		unhandled: error ? scenario.items - delivered : ourStatuses,
+		duplicates: sandbox.duplicates().length,
+		peakRssMb,
+		outcome: code === 0 && !error ? 'ok' : `failed: ${String(error?.message ?? 'exit ' + code).slice(0, 60)}`,
+	};
+}
+
+const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
+
+function table(results: Result[]): string {
+	const header = '| Scenario | Items | Node wall (s) | Ideal N/cap (s) | Ratio | Items/s | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |';
+	const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+	const rows = results.map((r) =>
+		`| ${r.scenario} | ${r.items} | ${fmt(r.wallSeconds)} | ${fmt(r.idealSeconds)} | ${fmt(r.ratio, 3)} | ${r.itemsPerSecond ?? '—'} | ${r.delivered} | ${r.rejections} | ${r.unhandled} | ${r.duplicates} | ${r.peakRssMb} | ${r.outcome} |`,
+	);
+	return [header, rule, ...rows].join('\n');
+}
+
+async function main() {
+	const only = process.argv.slice(2);
+	const sandbox = await startSandbox();
+	const scenarios: Scenario[] = [
+		{ id: 'bRsNode10k', label: 'RuStore node, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
+		{ id: 'bHttpDefault10k', label: 'HTTP Request, defaults, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox) },
+		{ id: 'bHttpBatched10k', label: 'HTTP Request, batching 300/1 s, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox, { batchSize: CAP.rustore, batchInterval: 1000 }) },
+		{ id: 'bRsNodeFree', label: 'RuStore node, no latency, no cap', items: 10_000, latencyMs: 0, node: ruStoreNode(1_000_000) },
+		{ id: 'bHttpFree', label: 'HTTP Request, no latency, no cap', items: 10_000, latencyMs: 0, node: httpRequestNode(sandbox) },
+		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
+	].filter((scenario) => only.length === 0 || only.includes(scenario.id));
+	try {
+		const local = await prepareLocalN8n('bench', sandbox);
+		const file = join(local.userFolder, 'bench-workflows.json');
+		writeFileSync(file, JSON.stringify(scenarios.map(benchWorkflow)));
+		const imported = await runCli(local.n8n, ['import:workflow', `--input=${file}`], local.env);
+		if (imported.code !== 0) throw new Error(imported.stderr);
+
+		const results: Result[] = [];
+		for (const scenario of scenarios) {
+			process.stderr.write(`running ${scenario.label} (${scenario.items} items)...\n`);
+			results.push(await runScenario(local, sandbox, scenario));
+		}
+		const small = results.find((r) => r.scenario === 'RuStore node, cap 300/s');
+		const large = results.find((r) => r.scenario === 'RuStore node, cap 300/s, 50k');
+		const growth = small && large ? (large.peakRssMb - small.peakRssMb) / ((large.items - small.items) / 1000) : null;
+		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (tests) / n8n 2.41.1 on Node 24`;
+		const output = `${table(results)}\n\nMemory growth of the n8n process, RuStore node 10k → 50k: ${fmt(growth, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
+		console.log(output);
+		writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify({ machine, results, memoryGrowthMbPer1000: growth }, null, 2));
+	} finally {
+		await sandbox.close();
+	}
+}
+
+void main();
