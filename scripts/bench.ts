@@ -100,7 +100,7 @@ function benchWorkflow(scenario: Scenario): IDataObject {
 
 /** Runs `n8n execute` and samples the process's peak resident memory (VmHWM) until it exits. */
 async function executeMeasured(local: LocalN8n, workflowId: string) {
-	const child = spawn(local.n8n.node, [local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(local.n8n.node, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let stdout = '';
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 	child.stderr.resume();

@@ -12,6 +12,7 @@ import type { PushStatus } from '../outcomes';
 import type { ProviderFailure } from '../providerError';
 import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
+import { takeSlot } from './parallelLimit';
 import { toItem } from './items';
 import { backoffMs, judge } from './retryPolicy';
 
@@ -101,11 +102,14 @@ async function sendWithRetries(
 	const idempotent = plan.idempotent?.(request.requestData) ?? false;
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		await pace(rateKey, settings.requestsPerSecond);
+		// The slot first, then the pace: a request admitted by the pacer leaves at once, as paced.
+		const release = await takeSlot(rateKey, settings.maxParallel);
 		try {
+			await pace(rateKey, settings.requestsPerSecond);
 			const [answer] = await context.makeRoutingRequest(request.requestData);
 			return { response: (answer?.json ?? {}) as IDataObject };
 		} catch (error) {
+			release();
 			const verdict = judge(error, idempotent);
 			const wait = backoffMs(attempt, verdict.failure);
 			if (verdict.kind === 'final' || attempt >= settings.maxAttempts || waited + wait > settings.maxRetryWaitMs) {
@@ -113,6 +117,8 @@ async function sendWithRetries(
 			}
 			waited += wait;
 			await sleep(wait);
+		} finally {
+			release();
 		}
 	}
 }

@@ -2,13 +2,14 @@ import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProper
 
 export interface DeliverySettings {
 	requestsPerSecond: number;
+	maxParallel: number;
 	maxAttempts: number;
 	maxRetryWaitMs: number;
 	timeoutMs: number;
 }
 
 // Keep in step with the option defaults below (lint wants literal defaults there).
-const DEFAULTS = { maxAttempts: 5, maxRetryWaitSeconds: 120, timeoutSeconds: 30 };
+const DEFAULTS = { maxAttempts: 5, maxParallel: 100, maxRetryWaitSeconds: 120, timeoutSeconds: 30 };
 /** n8n's own default when its Timeout option is not set. */
 const N8N_DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -30,6 +31,15 @@ export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplay
 				typeOptions: { minValue: 1, maxValue: 20 },
 				description:
 					'How often one request is tried when the provider asks to slow down or is unavailable. A push the provider may already have taken is not sent again.',
+			},
+			{
+				displayName: 'Max Parallel Requests',
+				name: 'maxParallel',
+				type: 'number',
+				default: 100,
+				typeOptions: { minValue: 1 },
+				description:
+					'The most requests in flight at once with this credential. Enough to reach the rate with a slow provider; the rate itself is set by Requests per Second.',
 			},
 			{
 				displayName: 'Max Retry Wait (Seconds)',
@@ -66,6 +76,7 @@ export function readDeliverySettings(context: IExecuteSingleFunctions, defaultRe
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULTS.timeoutSeconds);
 	return {
 		requestsPerSecond: Number(options.requestsPerSecond ?? defaultRequestsPerSecond),
+		maxParallel: Math.max(1, Number(options.maxParallel ?? DEFAULTS.maxParallel)),
 		maxAttempts: Math.max(1, Number(options.maxAttempts ?? DEFAULTS.maxAttempts)),
 		maxRetryWaitMs: Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULTS.maxRetryWaitSeconds)) * 1000,
 		// n8n's Timeout option, when the user set it, wins over ours.

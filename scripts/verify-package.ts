@@ -1,0 +1,138 @@
+/**
+ * npm run verify: offline, what `npx @n8n/scan-community-package` checks before a package can be verified,
+ * minus the two network legs (npm provenance and the GitHub download). The lint config is the scanner's
+ * own (`buildScanConfig` in @n8n/scan-community-package 0.32.0, scanner/scanner.mjs), run with inline
+ * `eslint-disable` comments ignored, on the sources and on the packed tarball; then the package rules
+ * the scanner's lint cannot see: no runtime dependencies, only `dist` shipped, every registered node and
+ * credential present with its light and dark icons, and a codex file per node.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import * as tsParserModule from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+
+const ROOT = resolve(__dirname, '..');
+// As the scanner does: the parser's default export when the module system gives one.
+const tsParser = (tsParserModule as { default?: typeof tsParserModule }).default ?? tsParserModule;
+
+function scanConfig(): Linter.Config[] {
+	return [
+		communityNodes.configs.recommended as Linter.Config,
+		{ rules: { 'no-console': 'error' } },
+		{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
+		{ files: ['package.json'], rules: { ...n8nNodesBase.configs.community.rules } },
+		{
+			files: ['**/credentials/**/*.ts'],
+			rules: {
+				...n8nNodesBase.configs.credentials.rules,
+				'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+				'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+			},
+		},
+		{
+			files: ['**/nodes/**/*.ts'],
+			rules: {
+				...n8nNodesBase.configs.nodes.rules,
+				'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+				'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+				'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+			},
+		},
+		{ files: ['**/*.json'], languageOptions: { parser: tsParser } },
+		{ files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+	] as Linter.Config[];
+}
+
+function walk(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walk(path) : [path];
+	});
+}
+
+async function lint(label: string, cwd: string, files: string[]): Promise<string[]> {
+	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: scanConfig() });
+	const results = await eslint.lintFiles(files);
+	const errors = results.flatMap((result) =>
+		result.messages
+			.filter((message) => message.severity === 2)
+			.map((message) => `${label}: ${relative(cwd, result.filePath)}:${message.line} ${message.ruleId ?? ''} ${message.message}`),
+	);
+	console.log(`${errors.length === 0 ? 'ok  ' : 'FAIL'} ${label}: ${files.length} files linted with the scanner's rules`);
+	return errors;
+}
+
+interface PackageJson {
+	name: string;
+	dependencies?: Record<string, string>;
+	files?: string[];
+	n8n: { nodes: string[]; credentials: string[] };
+}
+
+function iconFiles(icon: unknown): string[] {
+	if (typeof icon === 'string') return [icon];
+	if (icon && typeof icon === 'object') return Object.values(icon as Record<string, string>);
+	return [];
+}
+
+/** The package rules, checked on the unpacked tarball. */
+function packageRules(unpacked: string): string[] {
+	const errors: string[] = [];
+	const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as PackageJson;
+	if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) errors.push(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
+	if (JSON.stringify(pkg.files) !== '["dist"]') errors.push(`files must be ["dist"], is ${JSON.stringify(pkg.files)}`);
+	const stray = walk(unpacked).map((file) => relative(unpacked, file)).filter((file) => !file.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file));
+	if (stray.length) errors.push(`files outside dist in the tarball: ${stray.join(', ')}`);
+
+	const entries = [...pkg.n8n.nodes.map((file) => ({ file, kind: 'node' })), ...pkg.n8n.credentials.map((file) => ({ file, kind: 'credential' }))];
+	for (const { file, kind } of entries) {
+		if (!existsSync(join(unpacked, file))) {
+			errors.push(`${kind} ${file} is registered but not in the tarball`);
+			continue;
+		}
+		// Loaded from the repo's build (the same files) so that n8n-workflow resolves.
+		const module = require(join(ROOT, file)) as Record<string, new () => { description?: { name: string; icon?: unknown }; icon?: unknown; name?: string }>;
+		const instance = new (Object.values(module)[0])();
+		const icons = iconFiles(kind === 'node' ? instance.description?.icon : instance.icon);
+		if (icons.length !== 2) errors.push(`${file}: needs a light and a dark icon, has ${icons.length}`);
+		for (const icon of icons) {
+			const path = join(dirname(join(unpacked, file)), icon.replace(/^file:/, ''));
+			if (!existsSync(path) || !readFileSync(path, 'utf8').includes('<svg')) errors.push(`${file}: icon ${icon} missing or not an SVG`);
+		}
+		if (kind === 'node') {
+			const codex = join(unpacked, file.replace(/\.js$/, '.json'));
+			const expected = `${pkg.name}.${instance.description?.name}`;
+			if (!existsSync(codex)) errors.push(`${file}: codex file missing`);
+			else if ((JSON.parse(readFileSync(codex, 'utf8')) as { node?: string }).node !== expected) errors.push(`${file}: codex "node" must be ${expected}`);
+		}
+	}
+	console.log(`${errors.length === 0 ? 'ok  ' : 'FAIL'} package rules: ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials, icons, codex, no dependencies`);
+	return errors;
+}
+
+async function main() {
+	const sources = ['package.json', ...[...walk(join(ROOT, 'nodes')), ...walk(join(ROOT, 'credentials'))].filter((file) => /\.(js|ts|json)$/.test(file))];
+	const errors = await lint('source', ROOT, sources);
+
+	const work = mkdtempSync(join(tmpdir(), 'push-gateways-verify-'));
+	try {
+		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+		execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
+		const unpacked = join(work, 'package');
+		const shipped = ['package.json', ...walk(unpacked).filter((file) => file.endsWith('.js'))];
+		errors.push(...(await lint('tarball', unpacked, shipped)));
+		errors.push(...packageRules(unpacked));
+	} finally {
+		rmSync(work, { recursive: true, force: true });
+	}
+	for (const error of errors) console.error(`  ${error}`);
+	process.exitCode = errors.length ? 1 : 0;
+}
+
+void main();
