@@ -25,6 +25,8 @@ interface Scenario {
 	latencyMs: number;
 	rustoreCap?: number;
 	node: IDataObject;
+	/** All recipients in one input item (Send to Many) instead of one item each. */
+	oneItem?: boolean;
 	/** The ideal wall time's rate, when capped. */
 	cap?: number;
 }
@@ -36,6 +38,8 @@ interface Result {
 	idealSeconds: number | null;
 	ratio: number | null;
 	itemsPerSecond: number | null;
+	/** From the first request the sandbox saw to the last: the part of the wall time spent sending. */
+	sendSeconds: number | null;
 	delivered: number;
 	rejections: number;
 	unhandled: number;
@@ -55,6 +59,20 @@ function ruStoreNode(requestsPerSecond: number): IDataObject {
 			operation: 'send',
 			recipient: '={{ $json.token }}',
 			notification: { title: 'Campaign', body: '={{ "Hello " + $json.n }}' },
+			delivery: { requestsPerSecond },
+		},
+	};
+}
+
+/** One item carrying the whole audience: Message → Send to Many, the campaign set-up. */
+function ruStoreSendManyNode(requestsPerSecond: number): IDataObject {
+	return {
+		...ruStoreNode(requestsPerSecond),
+		parameters: {
+			resource: 'message',
+			operation: 'sendMany',
+			recipients: '={{ $json.tokens }}',
+			notification: { title: 'Campaign', body: 'Hello from the bench' },
 			delivery: { requestsPerSecond },
 		},
 	};
@@ -80,7 +98,9 @@ function httpRequestNode(sandbox: Sandbox, batching?: { batchSize: number; batch
 }
 
 function benchWorkflow(scenario: Scenario): IDataObject {
-	const code = `return Array.from({ length: ${scenario.items} }, (_, n) => ({ json: { n, token: 'device-' + n } }));`;
+	const code = scenario.oneItem
+		? `return [{ json: { tokens: Array.from({ length: ${scenario.items} }, (_, n) => 'device-' + n) } }];`
+		: `return Array.from({ length: ${scenario.items} }, (_, n) => ({ json: { n, token: 'device-' + n } }));`;
 	return {
 		id: scenario.id,
 		name: `bench ${scenario.label}`,
@@ -129,6 +149,8 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 	const ourStatuses = outputs.filter((json) => typeof json.status === 'string' && json.status !== 'sent').length;
 	const error = run?.data.resultData.error;
 	const delivered = sandbox.deliveries.length;
+	const arrivals = sandbox.requests.map((request) => request.receivedAt);
+	const sendSeconds = arrivals.length > 1 ? (arrivals.reduce((a, b) => Math.max(a, b)) - arrivals.reduce((a, b) => Math.min(a, b))) / 1000 : null;
 	const idealSeconds = scenario.cap ? scenario.items / scenario.cap : null;
 	return {
 		scenario: scenario.label,
@@ -137,6 +159,7 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 		idealSeconds,
 		ratio: wallSeconds && idealSeconds ? wallSeconds / idealSeconds : null,
 		itemsPerSecond: wallSeconds ? Math.round(scenario.items / wallSeconds) : null,
+		sendSeconds,
 		delivered,
 		rejections: sandbox.requests.filter((request) => (request.status ?? 0) >= 400).length,
 		// Pushes neither delivered nor reported with a status by the node.
@@ -150,10 +173,10 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
 
 function table(results: Result[]): string {
-	const header = '| Scenario | Items | Node wall (s) | Ideal N/cap (s) | Ratio | Items/s | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |';
-	const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+	const header = '| Scenario | Items | Node wall (s) | Ideal N/cap (s) | Ratio | Items/s | Sending (s) | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |';
+	const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
 	const rows = results.map((r) =>
-		`| ${r.scenario} | ${r.items} | ${fmt(r.wallSeconds)} | ${fmt(r.idealSeconds)} | ${fmt(r.ratio, 3)} | ${r.itemsPerSecond ?? '—'} | ${r.delivered} | ${r.rejections} | ${r.unhandled} | ${r.duplicates} | ${r.peakRssMb} | ${r.outcome} |`,
+		`| ${r.scenario} | ${r.items} | ${fmt(r.wallSeconds)} | ${fmt(r.idealSeconds)} | ${fmt(r.ratio, 3)} | ${r.itemsPerSecond ?? '—'} | ${fmt(r.sendSeconds)} | ${r.delivered} | ${r.rejections} | ${r.unhandled} | ${r.duplicates} | ${r.peakRssMb} | ${r.outcome} |`,
 	);
 	return [header, rule, ...rows].join('\n');
 }
@@ -163,11 +186,13 @@ async function main() {
 	const sandbox = await startSandbox();
 	const scenarios: Scenario[] = [
 		{ id: 'bRsNode10k', label: 'RuStore node, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
+		{ id: 'bRsMany10k', label: 'RuStore node, Send to Many (1 item), cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
 		{ id: 'bHttpDefault10k', label: 'HTTP Request, defaults, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox) },
 		{ id: 'bHttpBatched10k', label: 'HTTP Request, batching 300/1 s, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox, { batchSize: CAP.rustore, batchInterval: 1000 }) },
 		{ id: 'bRsNodeFree', label: 'RuStore node, no latency, no cap', items: 10_000, latencyMs: 0, node: ruStoreNode(1_000_000) },
 		{ id: 'bHttpFree', label: 'HTTP Request, no latency, no cap', items: 10_000, latencyMs: 0, node: httpRequestNode(sandbox) },
 		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
+		{ id: 'bRsMany50k', label: 'RuStore node, Send to Many (1 item), cap 300/s, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
 	].filter((scenario) => only.length === 0 || only.includes(scenario.id));
 	try {
 		const local = await prepareLocalN8n('bench', sandbox);
@@ -181,11 +206,14 @@ async function main() {
 			process.stderr.write(`running ${scenario.label} (${scenario.items} items)...\n`);
 			results.push(await runScenario(local, sandbox, scenario));
 		}
-		const small = results.find((r) => r.scenario === 'RuStore node, cap 300/s');
-		const large = results.find((r) => r.scenario === 'RuStore node, cap 300/s, 50k');
-		const growth = small && large ? (large.peakRssMb - small.peakRssMb) / ((large.items - small.items) / 1000) : null;
+		const growthBetween = (smallId: string, largeId: string) => {
+			const small = results[scenarios.findIndex((scenario) => scenario.id === smallId)];
+			const large = results[scenarios.findIndex((scenario) => scenario.id === largeId)];
+			return small && large ? (large.peakRssMb - small.peakRssMb) / ((large.items - small.items) / 1000) : null;
+		};
+		const growth = { perItem: growthBetween('bRsNode10k', 'bRsNode50k'), sendToMany: growthBetween('bRsMany10k', 'bRsMany50k') };
 		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (tests) / n8n 2.41.1 on Node 24`;
-		const output = `${table(results)}\n\nMemory growth of the n8n process, RuStore node 10k → 50k: ${fmt(growth, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
+		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToMany, 2)} MB per 1,000 tokens with Send to Many (one item), ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push.\nMachine: ${machine}. Command: npm run bench.`;
 		console.log(output);
 		writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify({ machine, results, memoryGrowthMbPer1000: growth }, null, 2));
 	} finally {

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { deliveryOptions } from '../shared/delivery';
 import { messageFields } from './descriptions/messageFields';
 import { messageSendFields, messageSendOperation } from './descriptions/messageSend';
+import { messageSendManyFields, messageSendManyOperation } from './descriptions/messageSendMany';
 import { topicFields } from './descriptions/topicFields';
 import { topicPublishOperation } from './descriptions/topicPublish';
 import { topicSubscribeOperation } from './descriptions/topicSubscribe';
@@ -51,7 +52,7 @@ export class RuStorePush implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['message'] } },
-				options: [messageSendOperation],
+				options: [messageSendOperation, messageSendManyOperation],
 				default: 'send',
 			},
 			{
@@ -64,6 +65,7 @@ export class RuStorePush implements INodeType {
 				default: 'publish',
 			},
 			...messageSendFields,
+			...messageSendManyFields,
 			...topicFields,
 			...messageFields,
 			deliveryOptions(ruStoreProfile.defaultRequestsPerSecond, { resource: ['message', 'topic'] }),

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Shown for Message → Send and Topic → Publish, which send the same message object. */
-const show = { resource: ['message', 'topic'], operation: ['send', 'publish'] };
+/** Shown for Message → Send, Send to Many and Topic → Publish, which send the same message object. */
+const show = { resource: ['message', 'topic'], operation: ['send', 'sendMany', 'publish'] };
 const showFields = { ...show, messageInput: ['fields'] };
 
 export const messageFields: INodeProperties[] = [

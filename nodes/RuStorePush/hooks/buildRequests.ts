@@ -91,6 +91,19 @@ export async function buildSendBody(this: IExecuteSingleFunctions, request: IHtt
 	return { ...request, url: await endpoint(this, 'sendBaseUrl', '/messages:send'), body: withinSizeLimit(this, body) };
 }
 
+/**
+ * Message → Send to Many: the message once, validated with each token's rules; the delivery hook
+ * turns the token list into one request per token.
+ */
+export async function buildSendManyBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const tokens = validateOrThrow(this, membershipSchema, { push_tokens: toStringList(this.getNodeParameter('recipients', '')) }, 'RuStore push tokens', fieldLabels).push_tokens;
+	// The longest token makes the largest request: if that one fits, they all do.
+	const longest = tokens.reduce((a, b) => (utf8Length(b) > utf8Length(a) ? b : a));
+	const { message } = validateOrThrow(this, sendBodySchema, { message: { ...readMessage(this), token: longest } }, 'RuStore message', fieldLabels);
+	withinSizeLimit(this, { message });
+	return { ...request, url: await endpoint(this, 'sendBaseUrl', '/messages:send'), body: { message: { ...message, token: tokens } } };
+}
+
 const publishBodySchema = z.strictObject({ message: topicMessageSchema });
 
 const topicParameterSchema = z.object({ topic: topicSchema });

@@ -24,6 +24,20 @@ export const sendPlan: DeliveryPlan = {
 	accepted: () => [{ status: 'sent', json: {} }],
 };
 
+/** Send to Many: one request per token, the list split by the delivery hook. */
+export const sendManyPlan: DeliveryPlan = {
+	fanOut: {
+		listPath: 'message.token',
+		recipientField: 'token',
+		maxPerRequest: () => 1,
+		tagPart: (body) => {
+			const message = body.message as IDataObject;
+			return { ...body, message: { ...message, token: (message.token as string[])[0] } };
+		},
+	},
+	accepted: (_context, _response, recipients = []) => recipients.map((token) => ({ status: 'sent', json: { token } })),
+};
+
 export const publishPlan: DeliveryPlan = {
 	commonFields: (context) => ({ topic: (context.getNodeParameter('topic', '') as string).trim() }),
 	accepted: (_context, response) => [

@@ -73,18 +73,22 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
 		const { requests, repeats } = plan.fanOut ? splitByRecipients(this, requestData, plan.fanOut) : single(requestData);
 
+		// The first request goes alone, so that a wrong credential or project fails once and not once per
+		// part; the rest go together, bounded by the pacer and the parallel limit.
+		const [first, ...rest] = requests;
+		const results: Attempted[] = first ? [await sendWithRetries(this, first, plan, settings, rateKey)] : [];
+		if (results[0] && 'failure' in results[0] && !this.continueOnFail()) throw asNodeError(this, results[0].error);
+		results.push(...(await Promise.all(rest.map(async (request) => await sendWithRetries(this, request, plan, settings, rateKey)))));
+
+		const accepted = results.some((result) => !('failure' in result));
 		const outcomes: Outcome[] = [];
-		let accepted = false;
-		for (const request of requests) {
-			const result = await sendWithRetries(this, request, plan, settings, rateKey);
-			if ('failure' in result) {
-				if (!accepted && !this.continueOnFail()) throw asNodeError(this, result.error);
-				outcomes.push(...failedOutcomes(result.failure, request.recipients, plan.fanOut));
-				continue;
-			}
-			accepted = true;
-			outcomes.push(...plan.accepted(this, result.response, request.recipients));
-		}
+		results.forEach((result, index) => {
+			const { recipients } = requests[index];
+			if (!('failure' in result)) outcomes.push(...plan.accepted(this, result.response, recipients));
+			// Once any part was taken the item must not fail (a re-run would repeat it): failures become outcomes.
+			else if (!accepted && !this.continueOnFail()) throw asNodeError(this, result.error);
+			else outcomes.push(...failedOutcomes(result.failure, recipients, plan.fanOut));
+		});
 		const common = plan.commonFields?.(this, (requestData.options.body ?? {}) as IDataObject) ?? {};
 		return outcomes.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
 	};

@@ -3,13 +3,11 @@ import { sleep } from 'n8n-workflow';
 const WINDOW_MS = 1000;
 
 /**
- * Requests leave here but are counted by the provider on arrival, a few to tens of milliseconds
- * later and not always in the same order. Each window is therefore stretched by a guard, up to
- * 50 ms, but never more than ten request intervals so that fast rates keep most of their speed.
+ * Requests leave here but are counted by the provider on arrival, a few to tens of milliseconds later
+ * (a busy n8n event loop holds some back and then sends them together). Each window is therefore
+ * stretched by a fixed guard: 5% of the rate, for a provider that never sees more than the limit.
  */
-function guardMs(perSecond: number): number {
-	return Math.min(50, (10 * WINDOW_MS) / perSecond);
-}
+const GUARD_MS = 50;
 
 interface Bucket {
 	perSecond: number;
@@ -32,7 +30,7 @@ function bucketFor(key: string, perSecond: number): Bucket {
 		const size = Math.max(1, Math.floor(perSecond));
 		bucket = {
 			perSecond,
-			windowMs: WINDOW_MS + guardMs(perSecond),
+			windowMs: WINDOW_MS + GUARD_MS,
 			nextStart: 0,
 			recent: new Array<number>(size).fill(-Infinity),
 			cursor: 0,

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	buildPublishBody,
 	buildSendBody,
+	buildSendManyBody,
 	buildSubscribeBody,
 	toDuration,
 } from '../../../nodes/RuStorePush/hooks/buildRequests';
@@ -174,5 +175,18 @@ describe('toDuration', () => {
 		expect(toDuration('3.5')).toBe('3.5s');
 		expect(toDuration('3.5s')).toBe('3.5s');
 		expect(toDuration(undefined)).toBeUndefined();
+	});
+});
+
+describe('Message → Send to Many body', () => {
+	it('keeps the token list for the delivery hook to split, and validates the message once', async () => {
+		const built = await buildSendManyBody.call(context({ recipients: 'a\nb, c', notification: { title: 'T' } }), request);
+		expect(built.body).toEqual({ message: { token: ['a', 'b', 'c'], notification: { title: 'T' } } });
+		expect(built.url).toBe('https://send.example/v1/projects/proj%201/messages:send');
+	});
+
+	it('checks the size limit with the longest token', async () => {
+		const long = 'x'.repeat(4060);
+		await expect(buildSendManyBody.call(context({ recipients: ['short', long], notification: { title: 'T' } }), request)).rejects.toThrow('4096');
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * npm run verify: offline, what `npx @n8n/scan-community-package` checks before a package can be verified,
+ * npm run verify (plain ESM like the scanner itself): offline, what `npx @n8n/scan-community-package` checks before a package can be verified,
  * minus the two network legs (npm provenance and the GitHub download). The lint config is the scanner's
  * own (`buildScanConfig` in @n8n/scan-community-package 0.32.0, scanner/scanner.mjs), run with inline
  * `eslint-disable` comments ignored, on the sources and on the packed tarball; then the package rules
@@ -10,19 +10,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import communityNodesModule from '@n8n/eslint-plugin-community-nodes';
 import * as tsParserModule from '@typescript-eslint/parser';
-import { ESLint, type Linter } from 'eslint';
+import { createRequire } from 'node:module';
+
+import { ESLint } from 'eslint';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const communityNodes = communityNodesModule.n8nCommunityNodesPlugin ?? communityNodesModule;
 // As the scanner does: the parser's default export when the module system gives one.
-const tsParser = (tsParserModule as { default?: typeof tsParserModule }).default ?? tsParserModule;
+const tsParser = tsParserModule.default ?? tsParserModule;
 
-function scanConfig(): Linter.Config[] {
+function scanConfig() {
 	return [
-		communityNodes.configs.recommended as Linter.Config,
+		communityNodes.configs.recommended,
 		{ rules: { 'no-console': 'error' } },
 		{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
 		{ files: ['package.json'], rules: { ...n8nNodesBase.configs.community.rules } },
@@ -45,10 +50,10 @@ function scanConfig(): Linter.Config[] {
 		},
 		{ files: ['**/*.json'], languageOptions: { parser: tsParser } },
 		{ files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-	] as Linter.Config[];
+	];
 }
 
-function walk(dir: string): string[] {
+function walk(dir) {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
@@ -56,7 +61,7 @@ function walk(dir: string): string[] {
 	});
 }
 
-async function lint(label: string, cwd: string, files: string[]): Promise<string[]> {
+async function lint(label, cwd, files) {
 	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: scanConfig() });
 	const results = await eslint.lintFiles(files);
 	const errors = results.flatMap((result) =>
@@ -68,23 +73,16 @@ async function lint(label: string, cwd: string, files: string[]): Promise<string
 	return errors;
 }
 
-interface PackageJson {
-	name: string;
-	dependencies?: Record<string, string>;
-	files?: string[];
-	n8n: { nodes: string[]; credentials: string[] };
-}
-
-function iconFiles(icon: unknown): string[] {
+function iconFiles(icon) {
 	if (typeof icon === 'string') return [icon];
-	if (icon && typeof icon === 'object') return Object.values(icon as Record<string, string>);
+	if (icon && typeof icon === 'object') return Object.values(icon);
 	return [];
 }
 
 /** The package rules, checked on the unpacked tarball. */
-function packageRules(unpacked: string): string[] {
-	const errors: string[] = [];
-	const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as PackageJson;
+function packageRules(unpacked) {
+	const errors = [];
+	const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) errors.push(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
 	if (JSON.stringify(pkg.files) !== '["dist"]') errors.push(`files must be ["dist"], is ${JSON.stringify(pkg.files)}`);
 	const stray = walk(unpacked).map((file) => relative(unpacked, file)).filter((file) => !file.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file));
@@ -97,7 +95,7 @@ function packageRules(unpacked: string): string[] {
 			continue;
 		}
 		// Loaded from the repo's build (the same files) so that n8n-workflow resolves.
-		const module = require(join(ROOT, file)) as Record<string, new () => { description?: { name: string; icon?: unknown }; icon?: unknown; name?: string }>;
+		const module = require(join(ROOT, file));
 		const instance = new (Object.values(module)[0])();
 		const icons = iconFiles(kind === 'node' ? instance.description?.icon : instance.icon);
 		if (icons.length !== 2) errors.push(`${file}: needs a light and a dark icon, has ${icons.length}`);
@@ -109,7 +107,7 @@ function packageRules(unpacked: string): string[] {
 			const codex = join(unpacked, file.replace(/\.js$/, '.json'));
 			const expected = `${pkg.name}.${instance.description?.name}`;
 			if (!existsSync(codex)) errors.push(`${file}: codex file missing`);
-			else if ((JSON.parse(readFileSync(codex, 'utf8')) as { node?: string }).node !== expected) errors.push(`${file}: codex "node" must be ${expected}`);
+			else if (JSON.parse(readFileSync(codex, 'utf8')).node !== expected) errors.push(`${file}: codex "node" must be ${expected}`);
 		}
 	}
 	console.log(`${errors.length === 0 ? 'ok  ' : 'FAIL'} package rules: ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials, icons, codex, no dependencies`);
@@ -122,7 +120,7 @@ async function main() {
 
 	const work = mkdtempSync(join(tmpdir(), 'push-gateways-verify-'));
 	try {
-		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
 		execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
 		const unpacked = join(work, 'package');
 		const shipped = ['package.json', ...walk(unpacked).filter((file) => file.endsWith('.js'))];
@@ -135,4 +133,4 @@ async function main() {
 	process.exitCode = errors.length ? 1 : 0;
 }
 
-void main();
+await main();

@@ -1,0 +1,62 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { startSandbox, type Sandbox } from '../sandbox';
+import { runRuStore } from './support/rustore';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.configure({ faults: {}, latencyMs: 0, rustore: { ratePerSecond: undefined } });
+});
+
+const sendMany = (recipients: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'message',
+	operation: 'sendMany',
+	recipients,
+	notification: { title: 'Sale', body: 'Everything 20% off today' },
+	...extra,
+});
+
+describe('RuStore Push through n8n\'s engine: Message → Send to Many', () => {
+	it('sends the message once per distinct token, with one result per token in input order', async () => {
+		const tokens = Array.from({ length: 1200 }, (_, n) => `device-${n}`);
+		const run = await runRuStore(sandbox, sendMany('={{ $json.tokens }}', { delivery: { requestsPerSecond: 10_000 } }), { items: [{ tokens: [...tokens, 'device-7', 'expired-1'] }] });
+		expect(run.error).toBeUndefined();
+
+		const results = run.outputs[0].map((item) => item.json);
+		expect(results.map((result) => result.token)).toEqual([...tokens, 'expired-1']);
+		expect(results.filter((result) => result.status === 'sent')).toHaveLength(1200);
+		expect(results.find((result) => result.token === 'device-7')).toMatchObject({ status: 'sent', duplicatesRemoved: 1 });
+		expect(results.at(-1)).toMatchObject({ status: 'invalid_token', success: false, providerCode: 'NOT_FOUND' });
+
+		expect(sandbox.deliveries).toHaveLength(1200);
+		expect(sandbox.duplicates()).toHaveLength(0);
+		expect(sandbox.requests[0].body).toEqual({ message: { token: 'device-0', notification: { title: 'Sale', body: 'Everything 20% off today' } } });
+	}, 30_000);
+
+	it('keeps to the rate limit across the list', async () => {
+		sandbox.configure({ rustore: { ratePerSecond: 50 } });
+		const tokens = Array.from({ length: 120 }, (_, n) => `paced-${n}`);
+		const run = await runRuStore(sandbox, sendMany(tokens.join('\n'), { delivery: { requestsPerSecond: 50 } }));
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests.filter((request) => request.status === 429)).toHaveLength(0);
+		expect(sandbox.deliveries).toHaveLength(120);
+	}, 30_000);
+
+	it('fails once, without trying every token, when the credential is wrong', async () => {
+		const run = await runRuStore(sandbox, sendMany('a, b, c, d'), { credentialOverrides: { projectId: 'someone-elses-project' } });
+		expect(run.error?.message).toContain('PERMISSION_DENIED');
+		expect(sandbox.requests).toHaveLength(1);
+	});
+
+	it('validates the tokens and the message before sending anything', async () => {
+		const run = await runRuStore(sandbox, sendMany('good-1, has space', { androidNotification: { color: 'blue' } }));
+		expect(run.error?.message).toContain('Push Tokens');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
