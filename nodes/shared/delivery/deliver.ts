@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { chunk, deduplicate } from '../lists';
 import type { PushStatus } from '../outcomes';
-import type { ProviderFailure } from '../providerError';
+import { failureOf, providerApiError, thrownAnswerOf, type ProviderFailure, type ThrownAnswer } from '../providerError';
 import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
@@ -41,6 +41,11 @@ export interface ProviderProfile {
 	/** Credential type name; its id keys the rate bucket. */
 	credentialType: string;
 	defaultRequestsPerSecond: number;
+	/**
+	 * For providers whose node lets n8n throw on HTTP errors (so that n8n can refresh a token after a
+	 * 401): what a thrown answer means. Without it, thrown errors are judged as transport failures.
+	 */
+	failureOfAnswer?(answer: ThrownAnswer): ProviderFailure;
 }
 
 export interface DeliveryPlan {
@@ -76,9 +81,9 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
 		// part; the rest go together, bounded by the pacer and the parallel limit.
 		const [first, ...rest] = requests;
-		const results: Attempted[] = first ? [await sendWithRetries(this, first, plan, settings, rateKey)] : [];
+		const results: Attempted[] = first ? [await sendWithRetries(this, first, plan, profile, settings, rateKey)] : [];
 		if (results[0] && 'failure' in results[0] && !this.continueOnFail()) throw asNodeError(this, results[0].error);
-		results.push(...(await Promise.all(rest.map(async (request) => await sendWithRetries(this, request, plan, settings, rateKey)))));
+		results.push(...(await Promise.all(rest.map(async (request) => await sendWithRetries(this, request, plan, profile, settings, rateKey)))));
 
 		const accepted = results.some((result) => !('failure' in result));
 		const outcomes: Outcome[] = [];
@@ -100,6 +105,7 @@ async function sendWithRetries(
 	context: IExecutePaginationFunctions,
 	request: PlannedRequest,
 	plan: DeliveryPlan,
+	profile: ProviderProfile,
 	settings: DeliverySettings,
 	rateKey: string,
 ): Promise<Attempted> {
@@ -112,8 +118,9 @@ async function sendWithRetries(
 			await pace(rateKey, settings.requestsPerSecond);
 			const [answer] = await context.makeRoutingRequest(request.requestData);
 			return { response: (answer?.json ?? {}) as IDataObject };
-		} catch (error) {
+		} catch (thrown) {
 			release();
+			const error = classifyThrown(context, thrown, profile);
 			const verdict = judge(error, idempotent);
 			const wait = backoffMs(attempt, verdict.failure);
 			if (verdict.kind === 'final' || attempt >= settings.maxAttempts || waited + wait > settings.maxRetryWaitMs) {
@@ -125,6 +132,14 @@ async function sendWithRetries(
 			release();
 		}
 	}
+}
+
+/** A provider answer that n8n threw, made into the provider's own failure with its message. */
+function classifyThrown(context: IExecuteSingleFunctions, error: unknown, profile: ProviderProfile): unknown {
+	if (failureOf(error)) return error;
+	const answer = profile.failureOfAnswer ? thrownAnswerOf(error) : undefined;
+	if (!answer || !profile.failureOfAnswer) return error;
+	return providerApiError(context, profile.failureOfAnswer(answer), answer.body);
 }
 
 function single(requestData: RequestData) {

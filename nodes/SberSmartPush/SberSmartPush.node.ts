@@ -1,0 +1,51 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { deliveryOptions } from '../shared/delivery';
+import { commonFields, requestOptionsField } from './descriptions/commonFields';
+import { sendExtendedFields, sendExtendedOperation } from './descriptions/sendExtended';
+import { sendLiteFields, sendLiteOperation } from './descriptions/sendLite';
+import { sberProfile } from './profile';
+
+export class SberSmartPush implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sber SmartPush',
+		name: 'sberSmartPush',
+		icon: { light: 'file:../../icons/sber.svg', dark: 'file:../../icons/sber.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send SmartPush notifications to Salut app users and Sber devices',
+		defaults: { name: 'Sber SmartPush' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sberSmartPushApi', required: true }],
+		// No ignoreHttpStatusErrors: n8n must see a 401 to fetch a new token and send again.
+		requestDefaults: { headers: { 'Content-Type': 'application/json', Accept: 'application/json' } },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Push', value: 'push' }],
+				default: 'push',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['push'] } },
+				options: [sendLiteOperation, sendExtendedOperation],
+				default: 'sendLite',
+			},
+			...commonFields,
+			...sendLiteFields,
+			...sendExtendedFields,
+			requestOptionsField,
+			deliveryOptions(sberProfile.defaultRequestsPerSecond, { resource: ['push'] }),
+		],
+	};
+}

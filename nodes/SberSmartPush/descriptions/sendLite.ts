@@ -1,0 +1,45 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { allItemsValid, deliver } from '../../shared/delivery';
+import { buildLiteBody } from '../hooks/buildRequests';
+import { litePlan, readSberAnswer } from '../hooks/readResponses';
+import { sberProfile } from '../profile';
+import { surfaceOptions, variablesField } from './commonFields';
+
+export const sendLiteOperation: INodePropertyOptions = {
+	name: 'Send (Lite)',
+	value: 'sendLite',
+	action: 'Send a template push',
+	description: 'Send an approved template to one user on one surface, now',
+	routing: {
+		request: { method: 'POST' },
+		send: { preSend: [allItemsValid(buildLiteBody)], paginate: true },
+		operations: { pagination: deliver(sberProfile, litePlan) },
+		output: { postReceive: [readSberAnswer] },
+	},
+};
+
+const show = { operation: ['sendLite'] };
+
+export const sendLiteFields: INodeProperties[] = [
+	{
+		displayName: 'Surface',
+		name: 'surface',
+		type: 'options',
+		options: surfaceOptions,
+		default: 'COMPANION',
+		description: 'Where the user sees the push',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'An approved template of the project (SmartMarket Studio → Add-ons → Push notifications)',
+		displayOptions: { show },
+	},
+	variablesField('header', show),
+	variablesField('body', show),
+];

@@ -1,0 +1,132 @@
+import { randomInt, randomUUID } from 'crypto';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { compact, keyValueRowsToRecord, readJsonObject } from '../../shared/parameters';
+import { credentialsForRun, joinUrl } from '../../shared/runCredentials';
+import { validateOrThrow } from '../../shared/validation';
+import { DEFAULT_CHANNEL, extendedBodySchema, fieldLabels, liteBodySchema, SURFACES } from '../schema';
+
+const INT32_MAX = 2_147_483_647;
+
+// A random start, then one step per request: unique for the life of the process, always int32.
+let nextMessageId = randomInt(1, INT32_MAX);
+function generatedMessageId(): number {
+	nextMessageId = nextMessageId >= INT32_MAX ? 1 : nextMessageId + 1;
+	return nextMessageId;
+}
+
+/** Every request carries its own RqUID, and the callback URL when the user set one. */
+async function sberRequest(context: IExecuteSingleFunctions, request: IHttpRequestOptions, path: string, body: IDataObject): Promise<IHttpRequestOptions> {
+	const credentials = await credentialsForRun(context, 'sberSmartPushApi');
+	const callbackUrl = String(context.getNodeParameter('options.callbackUrl', '') ?? '').trim();
+	return {
+		...request,
+		url: joinUrl(credentials.baseUrl, path),
+		headers: { ...request.headers, RqUID: randomUUID(), ...(callbackUrl ? { callbackUrl } : {}) },
+		body,
+	};
+}
+
+function text(context: IExecuteSingleFunctions, name: string): string {
+	return String(context.getNodeParameter(name, '') ?? '').trim();
+}
+
+/** Send (Lite): `POST /api/v2/smartpush/apprequest-lite`. */
+export async function buildLiteBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = compact({
+		projectId: text(this, 'projectId'),
+		clientId: text(this, 'clientId'),
+		surface: this.getNodeParameter('surface', 'COMPANION'),
+		templateContent: {
+			id: text(this, 'templateId'),
+			headerValues: keyValueRowsToRecord(this.getNodeParameter('headerValues', {}) as IDataObject),
+			bodyValues: keyValueRowsToRecord(this.getNodeParameter('bodyValues', {}) as IDataObject),
+		},
+	});
+	const valid = validateOrThrow(this, liteBodySchema, body, 'Sber SmartPush request', fieldLabels);
+	return await sberRequest(this, request, '/api/v2/smartpush/apprequest-lite', valid as IDataObject);
+}
+
+function variables(value: unknown, context: IExecuteSingleFunctions, label: string): IDataObject | undefined {
+	if (value === undefined || value === '' || value === '{}') return undefined;
+	const parsed = typeof value === 'string' ? readJsonText(context, value, label) : (value as IDataObject);
+	return Object.keys(parsed).length ? Object.fromEntries(Object.entries(parsed).map(([key, v]) => [key, String(v)])) : undefined;
+}
+
+function readJsonText(context: IExecuteSingleFunctions, value: string, label: string): IDataObject {
+	try {
+		const parsed: unknown = JSON.parse(value);
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as IDataObject;
+	} catch {
+		// reported below with the field's name
+	}
+	throw new NodeOperationError(context.getNode(), `Invalid Sber SmartPush request: Destination → ${label} must be a JSON object like {"name": "value"}`, {
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+function destinationFromRow(context: IExecuteSingleFunctions, row: IDataObject): IDataObject {
+	const surface = String(row.surface ?? 'COMPANION') as (typeof SURFACES)[number];
+	const channel = String(row.channel ?? '').trim() || DEFAULT_CHANNEL[surface];
+	const parameters = row.parameters as string | undefined;
+	return compact({
+		surface,
+		channel,
+		priority: row.priority ?? 0,
+		templateContent: {
+			id: String(row.templateId ?? '').trim(),
+			headerValues: variables(row.headerValues, context, 'Header Variables (JSON)'),
+			bodyValues: variables(row.bodyValues, context, 'Body Variables (JSON)'),
+			mobileAppParameters:
+				parameters === 'mobile'
+					? {
+							deeplinkAndroid: row.deeplinkAndroid,
+							deeplinkIos: row.deeplinkIos,
+							buttonText: row.buttonText,
+							androidVersion: row.androidVersion,
+							iosVersion: row.iosVersion,
+							imageLink: row.imageLink,
+						}
+					: undefined,
+			deviceParameters:
+				parameters === 'device'
+					? {
+							deepLink: row.deepLink,
+							backgroundImageUri: row.backgroundImageUri,
+							deviceSerialFilter: row.serialNumber ? { serialNumber: row.serialNumber, product: row.serialProduct } : undefined,
+							productFilter: row.productFilter,
+						}
+					: undefined,
+		},
+	});
+}
+
+function payloadFromFields(context: IExecuteSingleFunctions): IDataObject {
+	const rows = ((context.getNodeParameter('destinations', {}) as IDataObject).destination as IDataObject[] | undefined) ?? [];
+	const application = context.getNodeParameter('application', {}) as IDataObject;
+	return compact({
+		sender: { projectId: text(context, 'projectId'), application: application.appId ? application : undefined },
+		recipient: { clientId: { idType: 'SUB', id: text(context, 'clientId') } },
+		deliveryConfig: {
+			deliveryMode: context.getNodeParameter('deliveryMode', 'BROADCAST'),
+			destinations: rows.map((row) => destinationFromRow(context, row)),
+			timeFrame: context.getNodeParameter('timeFrame', {}) as IDataObject,
+		},
+	}) as IDataObject;
+}
+
+/** Send (Extended): `POST /api/v2/smartpush/apprequest`, optionally wrapped in `requestPayload`. */
+export async function buildExtendedBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('messageOptions', {}) as IDataObject;
+	const payload = this.getNodeParameter('payloadInput', 'fields') === 'json' ? readJsonObject(this, 'payloadJson', 'Payload (JSON)') : payloadFromFields(this);
+	const body = {
+		protocolVersion: String(options.protocolVersion ?? 'V1').trim(),
+		messageId: Number(options.messageId) > 0 ? Number(options.messageId) : generatedMessageId(),
+		messageName: 'SEND_PUSH',
+		payload,
+	};
+	const valid = validateOrThrow(this, extendedBodySchema, body, 'Sber SmartPush request', fieldLabels) as IDataObject;
+	const sent = options.wrapInRequestPayload === true ? { requestPayload: valid } : valid;
+	return await sberRequest(this, request, '/api/v2/smartpush/apprequest', sent);
+}
