@@ -22,6 +22,20 @@ export function sandboxCredentials(sandbox: Sandbox) {
 				topicsBaseUrl: sandbox.baseUrls.rustoreTopics,
 			},
 		},
+		{
+			id: 'sandboxSber',
+			name: 'Sber SmartPush (sandbox)',
+			type: 'sberSmartPushApi',
+			data: {
+				authMode: 'clientSecret',
+				clientId: 'sandbox-client',
+				clientSecret: 'sandbox-secret',
+				scope: 'SMART_PUSH',
+				tokenUrl: `${sandbox.baseUrls.sber}/api/v2/oauth`,
+				baseUrl: sandbox.baseUrls.sber,
+				ignoreSslIssues: false,
+			},
+		},
 	];
 }
 

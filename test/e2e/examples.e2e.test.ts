@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { EXAMPLES_DIR, exampleWorkflows, sandboxCredentials } from '../../scripts/lib/localN8n';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { startE2E, type E2E } from './harness';
+
+let sandbox: Sandbox;
+let n8n: E2E;
+const examples = exampleWorkflows();
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	n8n = await startE2E();
+	await n8n.importCredentials(sandboxCredentials(sandbox));
+	await n8n.importWorkflows(examples.map((example) => JSON.parse(readFileSync(join(EXAMPLES_DIR, example.file), 'utf8')) as IDataObject));
+}, 600_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sandbox?.close();
+});
+beforeEach(() => sandbox.reset());
+
+describe('The example workflows, in a real n8n against the sandbox', () => {
+	it.each(examples.map((example) => [example.name, example.id]))('%s runs and reaches the provider', async (_name, id) => {
+		const result = await n8n.execute(id);
+		expect(result.error).toBeUndefined();
+		expect(result.ok).toBe(true);
+		// A push accepted, or (for the sign-up example) a token subscribed to a topic.
+		const subscribed = [...sandbox.rustore.subscriptions.values()].reduce((count, tokens) => count + tokens.size, 0);
+		expect(sandbox.deliveries.length + subscribed).toBeGreaterThan(0);
+	}, 120_000);
+});
