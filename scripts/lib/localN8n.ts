@@ -36,6 +36,18 @@ export function sandboxCredentials(sandbox: Sandbox) {
 				ignoreSslIssues: false,
 			},
 		},
+		{
+			id: 'sandboxEngageLab',
+			name: 'EngageLab App Push (sandbox)',
+			type: 'engageLabApi',
+			data: { appKey: 'app-key-1', masterSecret: 'master-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp },
+		},
+		{
+			id: 'sandboxEngageLabGroup',
+			name: 'EngageLab Group (sandbox)',
+			type: 'engageLabGroupApi',
+			data: { groupKey: 'gk-1', groupMasterSecret: 'group-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp },
+		},
 	];
 }
 

@@ -1,19 +1,23 @@
 import { createRuStore, type RuStoreControl, type RuStoreOptions } from './providers/rustore';
+import { createEngageLab, type EngageLabControl, type EngageLabOptions } from './providers/engagelab';
 import { createSber, type SberControl, type SberOptions } from './providers/sber';
 import { startServer, type SandboxServer, type ServerOptions } from './server';
 
 export type { Delivery, FaultOptions, RecordedRequest } from './types';
 export type { RuStoreControl, RuStoreOptions } from './providers/rustore';
 export type { SberControl, SberOptions } from './providers/sber';
+export type { EngageLabControl, EngageLabOptions } from './providers/engagelab';
 
 export interface SandboxOptions extends ServerOptions {
 	rustore?: Partial<RuStoreOptions>;
 	sber?: Partial<SberOptions>;
+	engagelab?: Partial<EngageLabOptions>;
 }
 
 export interface Sandbox extends Omit<SandboxServer, 'configureServer'> {
 	rustore: RuStoreControl;
 	sber: SberControl;
+	engagelab: EngageLabControl;
 	/** Changes latency, faults and provider settings while running. */
 	configure(patch: SandboxOptions): void;
 }
@@ -24,19 +28,22 @@ export interface Sandbox extends Omit<SandboxServer, 'configureServer'> {
  * One module per provider: see providers/.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const { rustore: ruStoreOptions, sber: sberOptions, ...serverOptions } = options;
+	const { rustore: ruStoreOptions, sber: sberOptions, engagelab: engageLabOptions, ...serverOptions } = options;
 	const rustore = createRuStore(ruStoreOptions);
 	const sber = createSber(sberOptions);
-	const server = await startServer([rustore.module, sber.module], serverOptions);
+	const engagelab = createEngageLab(engageLabOptions);
+	const server = await startServer([rustore.module, sber.module, engagelab.module], serverOptions);
 	const { configureServer, ...rest } = server;
 	return {
 		...rest,
 		rustore: rustore.control,
 		sber: sber.control,
+		engagelab: engagelab.control,
 		configure(patch) {
-			const { rustore: ruStorePatch, sber: sberPatch, ...serverPatch } = patch;
+			const { rustore: ruStorePatch, sber: sberPatch, engagelab: engageLabPatch, ...serverPatch } = patch;
 			if (ruStorePatch) Object.assign(rustore.control.options, ruStorePatch);
 			if (sberPatch) Object.assign(sber.control.options, sberPatch);
+			if (engageLabPatch) Object.assign(engagelab.control.options, engageLabPatch);
 			configureServer(serverPatch);
 		},
 	};

@@ -27,8 +27,8 @@ export interface Outcome {
 }
 
 export interface FanOut {
-	/** Dot path of the recipient list in the body. */
-	listPath: string;
+	/** Dot path of the recipient list in the body, or a function choosing it (undefined: no list, one request). */
+	listPath: string | ((body: IDataObject) => string | undefined);
 	/** Output field naming the recipient. */
 	recipientField: string;
 	maxPerRequest(context: IExecuteSingleFunctions): number;
@@ -157,7 +157,9 @@ function readPath(body: IDataObject, path: string[]): unknown {
 
 function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut) {
 	const body = (requestData.options.body ?? {}) as IDataObject;
-	const path = fanOut.listPath.split('.');
+	const listPath = typeof fanOut.listPath === 'function' ? fanOut.listPath(body) : fanOut.listPath;
+	if (!listPath) return single(requestData);
+	const path = listPath.split('.');
 	const { unique, repeats } = deduplicate((readPath(body, path) as string[] | undefined) ?? []);
 	const parts = chunk(unique, Math.max(1, fanOut.maxPerRequest(context)));
 	const requests: PlannedRequest[] = parts.map((recipients, index) => {

@@ -1,0 +1,4 @@
+/** Display conditions shared by the field descriptions. */
+export const pushResources = ['push', 'groupPush'];
+export const fieldsShown = { resource: pushResources, bodyInput: ['fields'] };
+export const appNotification = { ...fieldsShown, product: ['appPush'], content: ['notification'] };

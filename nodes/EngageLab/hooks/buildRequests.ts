@@ -1,0 +1,161 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toStringList } from '../../shared/lists';
+import { compact, readJsonObject } from '../../shared/parameters';
+import { credentialsForRun } from '../../shared/runCredentials';
+import { validateOrThrow } from '../../shared/validation';
+import { engageLabBaseUrl } from '../hosts';
+import { APP_PLATFORMS, fieldLabels, pushBodySchema, pushRulesSchema } from '../schema';
+
+type Credential = 'engageLabApi' | 'engageLabGroupApi';
+
+function fail(context: IExecuteSingleFunctions, message: string, description?: string): never {
+	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+}
+
+function jsonOption(context: IExecuteSingleFunctions, value: unknown, label: string): IDataObject | undefined {
+	if (value === undefined || value === '' || value === '{}') return undefined;
+	if (typeof value === 'object' && value !== null) return Object.keys(value).length ? (value as IDataObject) : undefined;
+	try {
+		const parsed: unknown = JSON.parse(String(value));
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return Object.keys(parsed).length ? (parsed as IDataObject) : undefined;
+	} catch {
+		// reported below
+	}
+	return fail(context, `Invalid EngageLab push: ${label} must be a JSON object`);
+}
+
+function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
+	if (context.getNodeParameter('audience', 'targets') === 'all') return 'all';
+	const list = (name: string) => {
+		const values = toStringList(context.getNodeParameter(name, ''));
+		return values.length ? values : undefined;
+	};
+	const segment = String(context.getNodeParameter('segmentId', '') ?? '').trim();
+	const to = compact({
+		registration_id: list('registrationIds'),
+		tag: list('tags'),
+		tag_and: list('tagsAnd'),
+		tag_not: list('tagsNot'),
+		alias: list('aliases'),
+		seg: segment ? { id: segment } : undefined,
+	});
+	if (Object.keys(to).length === 0) fail(context, 'Invalid EngageLab push: Audience: give registration ids, tags, aliases or a segment, or choose Everyone');
+	return to;
+}
+
+function withExtrasAndIntent(context: IExecuteSingleFunctions, fields: IDataObject, label: string): IDataObject | undefined {
+	const { extras, intentUrl, inbox, inbox_content: inboxLines, ...rest } = fields;
+	const object = compact({
+		...rest,
+		extras: jsonOption(context, extras, `${label} → Extras`),
+		inbox: jsonOption(context, inbox, `${label} → Inbox`),
+		intent: intentUrl ? { url: intentUrl } : undefined,
+		inbox_content: inboxLines ? String(inboxLines).split('\n').map((line) => line.trim()).filter(Boolean) : undefined,
+	});
+	return Object.keys(object).length ? object : undefined;
+}
+
+function iosFields(context: IExecuteSingleFunctions, fields: IDataObject): IDataObject | undefined {
+	const ios = withExtrasAndIntent(context, fields, 'iOS');
+	if (!ios) return undefined;
+	// The alert may be an APNs alert object given as JSON; a badge like "+1" stays text, "3" becomes a number.
+	if (typeof ios.alert === 'string' && ios.alert.trim().startsWith('{')) ios.alert = jsonOption(context, ios.alert, 'iOS → Alert');
+	if (typeof ios.badge === 'string' && /^\d+$/.test(ios.badge)) ios.badge = Number(ios.badge);
+	return ios;
+}
+
+/** HarmonyOS requires its own alert (it may be empty): the default alert fills it when not given. */
+function hmosFields(context: IExecuteSingleFunctions): IDataObject | undefined {
+	const hmos = withExtrasAndIntent(context, context.getNodeParameter('hmos', {}) as IDataObject, 'HarmonyOS');
+	return hmos && { alert: String(context.getNodeParameter('alert', '') ?? ''), ...hmos };
+}
+
+function distribution(value: unknown, web: boolean): IDataObject | undefined {
+	if (!value) return undefined;
+	if (web) return { w3push: { distribution: value === 'mtpush_web' ? 'mtpush' : value } };
+	return { distribution_new: value };
+}
+
+function options(context: IExecuteSingleFunctions, web: boolean, group: boolean): IDataObject {
+	const given = context.getNodeParameter('options', {}) as IDataObject;
+	if (group && given.overrideMsgId) fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
+	const webDistribution = typeof given.distribution === 'string' && ['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'].includes(given.distribution);
+	if (given.distribution && web !== webDistribution) fail(context, `Invalid EngageLab push: that distribution is for ${webDistribution ? 'Web Push' : 'App Push'}`);
+	return compact({
+		time_to_live: given.timeToLive,
+		override_msg_id: given.overrideMsgId,
+		apns_production: given.apnsProduction,
+		apns_collapse_id: given.apnsCollapseId,
+		big_push_duration: given.bigPushDuration,
+		multi_language: jsonOption(context, given.multiLanguage, 'Options → Multi-Language'),
+		third_party_channel: distribution(given.distribution, web),
+		plan_id: given.planId,
+		cid: given.cid,
+	});
+}
+
+function bodyFromFields(context: IExecuteSingleFunctions, web: boolean, group: boolean): IDataObject {
+	const given = context.getNodeParameter('options', {}) as IDataObject;
+	let platform: string | string[] = 'web';
+	let content: IDataObject;
+	if (web) {
+		content = { notification: { web: withExtrasAndIntent(context, context.getNodeParameter('web', {}) as IDataObject, 'Web Notification') ?? {} } };
+	} else {
+		const platforms = (context.getNodeParameter('platforms', [...APP_PLATFORMS]) as string[]) ?? [];
+		platform = APP_PLATFORMS.every((name) => platforms.includes(name)) ? 'all' : platforms;
+		const chosen = (name: string) => platform === 'all' || platforms.includes(name);
+		content =
+			context.getNodeParameter('content', 'notification') === 'message'
+				? { message: withExtrasAndIntent(context, context.getNodeParameter('message', {}) as IDataObject, 'Custom Message') ?? {} }
+				: {
+						notification: compact({
+							alert: context.getNodeParameter('alert', ''),
+							android: chosen('android') ? withExtrasAndIntent(context, context.getNodeParameter('android', {}) as IDataObject, 'Android') : undefined,
+							ios: chosen('ios') ? iosFields(context, context.getNodeParameter('ios', {}) as IDataObject) : undefined,
+							hmos: chosen('hmos') ? hmosFields(context) : undefined,
+						}),
+					};
+	}
+	return compact({
+		from: given.from,
+		to: audience(context),
+		body: { platform, ...content, options: options(context, web, group) },
+		request_id: given.requestId,
+		custom_args: jsonOption(context, given.customArgs, 'Options → Custom Args'),
+	});
+}
+
+/** The body from fields or JSON, validated; `cid` added per item when the user gave none. */
+async function build(context: IExecuteSingleFunctions, request: IHttpRequestOptions, credentialType: Credential, path: string, group: boolean) {
+	const credentials = await credentialsForRun(context, credentialType);
+	const baseUrl = engageLabBaseUrl(credentials);
+	if (!baseUrl) fail(context, 'EngageLab has no Web Push service in that data centre', 'Web Push runs in Singapore and Hong Kong; choose one of them (or a custom base URL) in the credential.');
+	const web = credentials.product === 'webPush';
+	const fields = context.getNodeParameter('bodyInput', 'fields') === 'fields';
+	if (fields && (context.getNodeParameter('product', 'appPush') === 'webPush') !== web) {
+		fail(context, `The node is set to ${web ? 'App Push' : 'Web Push'} but the credential is for ${web ? 'Web Push' : 'App Push'}`, 'Choose the same product in the node and in the credential.');
+	}
+	const body = fields ? bodyFromFields(context, web, group) : readJsonObject(context, 'bodyJson', 'Push (JSON)');
+	const fieldsValid = validateOrThrow(context, pushBodySchema, body, 'EngageLab push', fieldLabels);
+	const valid = validateOrThrow(context, pushRulesSchema, fieldsValid, 'EngageLab push', fieldLabels) as IDataObject;
+	const inner = valid.body as IDataObject;
+	const pushOptions = (inner.options ?? {}) as IDataObject;
+	// An idempotency key per item: EngageLab sends a cid once, so retries after a timeout cannot double.
+	if (!pushOptions.cid && path !== '/v4/push/validate') inner.options = { ...pushOptions, cid: `n8n-${randomUUID()}` };
+	return { ...request, url: `${baseUrl}${path}`, body: valid };
+}
+
+export async function buildPushBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return await build(this, request, 'engageLabApi', '/v4/push', false);
+}
+
+export async function buildValidateBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return await build(this, request, 'engageLabApi', '/v4/push/validate', false);
+}
+
+export async function buildGroupPushBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return await build(this, request, 'engageLabGroupApi', '/v4/grouppush', true);
+}

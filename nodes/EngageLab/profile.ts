@@ -1,0 +1,12 @@
+import type { ProviderProfile } from '../shared/delivery';
+
+/** EngageLab's documented cap: 500 requests per second per AppKey. */
+export const engageLabProfile: ProviderProfile = {
+	credentialType: 'engageLabApi',
+	defaultRequestsPerSecond: 500,
+};
+
+export const engageLabGroupProfile: ProviderProfile = {
+	credentialType: 'engageLabGroupApi',
+	defaultRequestsPerSecond: 500,
+};

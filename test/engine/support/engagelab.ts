@@ -1,0 +1,51 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { EngageLabApi } from '../../../credentials/EngageLabApi.credentials';
+import { EngageLabGroupApi } from '../../../credentials/EngageLabGroupApi.credentials';
+import { EngageLab } from '../../../nodes/EngageLab/EngageLab.node';
+import type { Sandbox } from '../../sandbox';
+import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
+
+export function engageLabCredentials(sandbox: Sandbox, overrides: IDataObject = {}) {
+	const web = overrides.product === 'webPush';
+	return {
+		type: new EngageLabApi(),
+		data: {
+			appKey: 'app-key-1',
+			masterSecret: 'master-secret-1',
+			product: 'appPush',
+			dataCenter: 'custom',
+			customBaseUrl: `${web ? sandbox.baseUrls.engagelabWeb : sandbox.baseUrls.engagelabApp}/v4`,
+			...overrides,
+		},
+	};
+}
+
+export function engageLabGroupCredentials(sandbox: Sandbox, overrides: IDataObject = {}) {
+	return {
+		type: new EngageLabGroupApi(),
+		data: { groupKey: 'gk-1', groupMasterSecret: 'group-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp, ...overrides },
+	};
+}
+
+export async function runEngageLab(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	options: Partial<RunNodeOptions> & { credentialOverrides?: IDataObject } = {},
+): Promise<EngineRun> {
+	const { credentialOverrides, ...rest } = options;
+	const group = parameters.authentication === 'group';
+	const credentials = group ? engageLabGroupCredentials(sandbox, credentialOverrides) : engageLabCredentials(sandbox, credentialOverrides);
+	return await runNode({ nodeType: new EngageLab(), parameters, credentials, ...rest });
+}
+
+export const pushTo = (targets: INodeParameters, extra: INodeParameters = {}): INodeParameters => ({
+	authentication: 'app',
+	resource: 'push',
+	operation: 'send',
+	product: 'appPush',
+	audience: 'targets',
+	...targets,
+	alert: 'Your order has shipped',
+	...extra,
+});
