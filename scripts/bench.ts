@@ -15,7 +15,7 @@ import { startSandbox, type Sandbox } from '../test/sandbox';
 import { prepareLocalN8n, type LocalN8n } from './lib/localN8n';
 
 const PUSH = 'Push';
-const CAP = { rustore: 300 };
+const CAP = { rustore: 300, engagelab: 500 };
 
 interface Scenario {
 	id: string;
@@ -24,6 +24,7 @@ interface Scenario {
 	/** Sandbox settings for the run. */
 	latencyMs: number;
 	rustoreCap?: number;
+	engageLabCap?: number;
 	node: IDataObject;
 	/** All recipients in one input item (Send to Many) instead of one item each. */
 	oneItem?: boolean;
@@ -41,6 +42,7 @@ interface Result {
 	/** From the first request the sandbox saw to the last: the part of the wall time spent sending. */
 	sendSeconds: number | null;
 	delivered: number;
+	requests: number;
 	rejections: number;
 	unhandled: number;
 	duplicates: number;
@@ -78,6 +80,36 @@ function ruStoreSendManyNode(requestsPerSecond: number): IDataObject {
 	};
 }
 
+function engageLabNode(registrationIds: string): IDataObject {
+	return {
+		name: PUSH,
+		type: 'n8n-nodes-push-gateways.engageLab',
+		typeVersion: 1,
+		credentials: { engageLabApi: { id: 'sandboxEngageLab', name: 'EngageLab App Push (sandbox)' } },
+		parameters: { authentication: 'app', resource: 'push', operation: 'send', product: 'appPush', audience: 'targets', registrationIds, alert: 'Hello from the bench' },
+	};
+}
+
+/** The HTTP Request node as a user builds an EngageLab push by hand (Basic auth in a header). */
+function httpEngageLabNode(sandbox: Sandbox, batching?: { batchSize: number; batchInterval: number }): IDataObject {
+	const basic = Buffer.from('app-key-1:master-secret-1').toString('base64');
+	return {
+		name: PUSH,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.baseUrls.engagelabApp}/v4/push`,
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Authorization', value: `Basic ${basic}` }] },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ to: { registration_id: [$json.token] }, body: { platform: "all", notification: { alert: "Hello from the bench" } } }) }}',
+			options: batching ? { batching: { batch: batching } } : {},
+		},
+	};
+}
+
 /** The HTTP Request node as a user builds a RuStore send by hand. */
 function httpRequestNode(sandbox: Sandbox, batching?: { batchSize: number; batchInterval: number }): IDataObject {
 	return {
@@ -99,7 +131,7 @@ function httpRequestNode(sandbox: Sandbox, batching?: { batchSize: number; batch
 
 function benchWorkflow(scenario: Scenario): IDataObject {
 	const code = scenario.oneItem
-		? `return [{ json: { tokens: Array.from({ length: ${scenario.items} }, (_, n) => 'device-' + n) } }];`
+		? `const tokens = Array.from({ length: ${scenario.items} }, (_, n) => 'device-' + n); return [{ json: { tokens, ids: tokens } }];`
 		: `return Array.from({ length: ${scenario.items} }, (_, n) => ({ json: { n, token: 'device-' + n } }));`;
 	return {
 		id: scenario.id,
@@ -141,7 +173,7 @@ async function executeMeasured(local: LocalN8n, workflowId: string) {
 
 async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario): Promise<Result> {
 	sandbox.reset();
-	sandbox.configure({ latencyMs: scenario.latencyMs, rustore: { ratePerSecond: scenario.rustoreCap } });
+	sandbox.configure({ latencyMs: scenario.latencyMs, rustore: { ratePerSecond: scenario.rustoreCap }, engagelab: { ratePerSecond: scenario.engageLabCap } });
 	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id);
 	const task = run?.data.resultData.runData[PUSH]?.[0];
 	const wallSeconds = task ? task.executionTime / 1000 : null;
@@ -150,6 +182,8 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 	const error = run?.data.resultData.error;
 	const delivered = sandbox.deliveries.length;
 	const arrivals = sandbox.requests.map((request) => request.receivedAt);
+	// Requests the node made (the list scenario: how many pushes 10,000 ids took).
+	const requestCount = sandbox.requests.length;
 	const sendSeconds = arrivals.length > 1 ? (arrivals.reduce((a, b) => Math.max(a, b)) - arrivals.reduce((a, b) => Math.min(a, b))) / 1000 : null;
 	const idealSeconds = scenario.cap ? scenario.items / scenario.cap : null;
 	return {
@@ -161,6 +195,7 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 		itemsPerSecond: wallSeconds ? Math.round(scenario.items / wallSeconds) : null,
 		sendSeconds,
 		delivered,
+		requests: requestCount,
 		rejections: sandbox.requests.filter((request) => (request.status ?? 0) >= 400).length,
 		// Pushes neither delivered nor reported with a status by the node.
 		unhandled: error ? scenario.items - delivered : ourStatuses,
@@ -173,10 +208,10 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
 
 function table(results: Result[]): string {
-	const header = '| Scenario | Items | Node wall (s) | Ideal N/cap (s) | Ratio | Items/s | Sending (s) | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |';
-	const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+	const header = '| Scenario | Items | Node wall (s) | Ideal N/cap (s) | Ratio | Items/s | Sending (s) | Requests | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |';
+	const rule = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|';
 	const rows = results.map((r) =>
-		`| ${r.scenario} | ${r.items} | ${fmt(r.wallSeconds)} | ${fmt(r.idealSeconds)} | ${fmt(r.ratio, 3)} | ${r.itemsPerSecond ?? '—'} | ${fmt(r.sendSeconds)} | ${r.delivered} | ${r.rejections} | ${r.unhandled} | ${r.duplicates} | ${r.peakRssMb} | ${r.outcome} |`,
+		`| ${r.scenario} | ${r.items} | ${fmt(r.wallSeconds)} | ${fmt(r.idealSeconds)} | ${fmt(r.ratio, 3)} | ${r.itemsPerSecond ?? '—'} | ${fmt(r.sendSeconds)} | ${r.requests} | ${r.delivered} | ${r.rejections} | ${r.unhandled} | ${r.duplicates} | ${r.peakRssMb} | ${r.outcome} |`,
 	);
 	return [header, rule, ...rows].join('\n');
 }
@@ -189,6 +224,10 @@ async function main() {
 		{ id: 'bRsMany10k', label: 'RuStore node, Send to Many (1 item), cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
 		{ id: 'bHttpDefault10k', label: 'HTTP Request, defaults, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox) },
 		{ id: 'bHttpBatched10k', label: 'HTTP Request, batching 300/1 s, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox, { batchSize: CAP.rustore, batchInterval: 1000 }) },
+		{ id: 'bElNode10k', label: 'EngageLab node, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: engageLabNode('={{ $json.token }}') },
+		{ id: 'bElList10k', label: 'EngageLab node, one list of 10,000 ids, cap 500/s', items: 10_000, oneItem: true, latencyMs: 20, engageLabCap: CAP.engagelab, node: engageLabNode('={{ $json.ids }}') },
+		{ id: 'bHttpElDefault10k', label: 'HTTP Request → EngageLab, defaults, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: httpEngageLabNode(sandbox) },
+		{ id: 'bHttpElBatched10k', label: 'HTTP Request → EngageLab, batching 500/1 s, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: httpEngageLabNode(sandbox, { batchSize: CAP.engagelab, batchInterval: 1000 }) },
 		{ id: 'bRsNodeFree', label: 'RuStore node, no latency, no cap', items: 10_000, latencyMs: 0, node: ruStoreNode(1_000_000) },
 		{ id: 'bHttpFree', label: 'HTTP Request, no latency, no cap', items: 10_000, latencyMs: 0, node: httpRequestNode(sandbox) },
 		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },

@@ -49,8 +49,9 @@ async function admit(bucket: Bucket): Promise<void> {
 	const started = Date.now();
 	bucket.recent[bucket.cursor] = started;
 	bucket.cursor = (bucket.cursor + 1) % bucket.recent.length;
-	// Catch up after a late timer, but never faster than the window allows (checked above).
-	bucket.nextStart = Math.max(bucket.nextStart + interval, started - bucket.windowMs / 2);
+	// Catch up after a late timer (a busy event loop), but by a short burst only: a long one reaches the
+	// provider bunched and trips its limit even when the window above allows it.
+	bucket.nextStart = Math.max(bucket.nextStart + interval, started - 2 * GUARD_MS);
 }
 
 /** Waits until one more request may start under `perSecond` for this key. */
