@@ -64,6 +64,13 @@ interface PlannedRequest {
 	recipients?: string[];
 }
 
+/** An item's requests, built one at a time when sent (a long list would otherwise exist twice). */
+interface PlannedRequests {
+	length: number;
+	recipients(index: number): string[] | undefined;
+	build(index: number): PlannedRequest;
+}
+
 /**
  * The around-hook of every operation, plugged in as the declarative `pagination` function because
  * that is where n8n lets a node wrap its own requests (README, "How a push is sent"). It splits
@@ -80,15 +87,25 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
 		// part; the rest go together, bounded by the pacer and the parallel limit.
-		const [first, ...rest] = requests;
-		const results: Attempted[] = first ? [await sendWithRetries(this, first, plan, profile, settings, rateKey)] : [];
+		const send = async (index: number) => await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey);
+		const results: Attempted[] = new Array(requests.length);
+		if (requests.length > 0) results[0] = await send(0);
 		if (results[0] && 'failure' in results[0] && !this.continueOnFail()) throw asNodeError(this, results[0].error);
-		results.push(...(await Promise.all(rest.map(async (request) => await sendWithRetries(this, request, plan, profile, settings, rateKey)))));
+		// The rest through as many workers as requests may be in flight: a list of 50,000 tokens keeps a
+		// few dozen requests alive at a time, not 50,000 waiting promises.
+		let next = 1;
+		const worker = async () => {
+			while (next < requests.length) {
+				const index = next++;
+				results[index] = await send(index);
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(settings.maxParallel, requests.length - 1) }, worker));
 
 		const accepted = results.some((result) => !('failure' in result));
 		const outcomes: Outcome[] = [];
 		results.forEach((result, index) => {
-			const { recipients } = requests[index];
+			const recipients = requests.recipients(index);
 			if (!('failure' in result)) outcomes.push(...plan.accepted(this, result.response, recipients));
 			// Once any part was taken the item must not fail (a re-run would repeat it): failures become outcomes.
 			else if (!accepted && !this.continueOnFail()) throw asNodeError(this, result.error);
@@ -142,8 +159,8 @@ function classifyThrown(context: IExecuteSingleFunctions, error: unknown, profil
 	return providerApiError(context, profile.failureOfAnswer(answer), answer.body);
 }
 
-function single(requestData: RequestData) {
-	return { requests: [{ requestData }] as PlannedRequest[], repeats: new Map<string, number>() };
+function single(requestData: RequestData): { requests: PlannedRequests; repeats: Map<string, number> } {
+	return { requests: { length: 1, recipients: () => undefined, build: () => ({ requestData }) }, repeats: new Map() };
 }
 
 function withPath(body: IDataObject, path: string[], value: IDataObject[string]): IDataObject {
@@ -155,18 +172,22 @@ function readPath(body: IDataObject, path: string[]): unknown {
 	return path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 
-function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut) {
+function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut): { requests: PlannedRequests; repeats: Map<string, number> } {
 	const body = (requestData.options.body ?? {}) as IDataObject;
 	const listPath = typeof fanOut.listPath === 'function' ? fanOut.listPath(body) : fanOut.listPath;
 	if (!listPath) return single(requestData);
 	const path = listPath.split('.');
 	const { unique, repeats } = deduplicate((readPath(body, path) as string[] | undefined) ?? []);
 	const parts = chunk(unique, Math.max(1, fanOut.maxPerRequest(context)));
-	const requests: PlannedRequest[] = parts.map((recipients, index) => {
-		const partBody = withPath(body, path, recipients);
-		const tagged = fanOut.tagPart ? fanOut.tagPart(partBody, index, parts.length) : partBody;
-		return { recipients, requestData: { ...requestData, options: { ...requestData.options, body: tagged } } };
-	});
+	const requests: PlannedRequests = {
+		length: parts.length,
+		recipients: (index) => parts[index],
+		build(index) {
+			const partBody = withPath(body, path, parts[index]);
+			const tagged = fanOut.tagPart ? fanOut.tagPart(partBody, index, parts.length) : partBody;
+			return { recipients: parts[index], requestData: { ...requestData, options: { ...requestData.options, body: tagged } } };
+		},
+	};
 	return { requests, repeats };
 }
 

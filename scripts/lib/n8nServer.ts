@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+
+import type { LocalN8n } from './localN8n';
+
+/** The owner account `npm start` and the editor check set up (documented in the README). */
+export const OWNER = { email: 'demo@example.com', password: 'Demo-password-1', firstName: 'Demo', lastName: 'User' };
+
+export interface N8nServer {
+	url: string;
+	exited: Promise<number>;
+	stop(): Promise<void>;
+}
+
+const delay = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitUntilUp(url: string, child: { exitCode: number | null }): Promise<void> {
+	for (let attempt = 0; attempt < 240; attempt++) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
+		try {
+			// /healthz answers before the REST API is mounted; the settings route means the editor is usable.
+			if ((await fetch(`${url}/rest/settings`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await delay(500);
+	}
+	throw new Error('n8n did not start within 2 minutes');
+}
+
+/** `n8n start` on `port` in the prepared user folder, up and with its owner account set up. */
+export async function startN8nServer(local: LocalN8n, port: number, output: 'inherit' | 'ignore' = 'inherit'): Promise<N8nServer> {
+	const child = spawn(local.n8n.node, [local.n8n.bin, 'start'], { env: local.env, stdio: ['ignore', output, output], detached: true });
+	const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+	const stop = async () => {
+		if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
+		await exited;
+	};
+	const url = `http://localhost:${port}`;
+	try {
+		await waitUntilUp(url, child);
+		const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		if (!setup.ok) throw new Error(`Owner set-up answered ${setup.status}: ${(await setup.text()).slice(0, 200)}`);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, exited, stop };
+}
+
+/** Env for a server on `port`: its task broker one port above, plain-HTTP cookies. */
+export function serverEnv(port: number): Record<string, string> {
+	return { N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false', N8N_RUNNERS_BROKER_PORT: String(port + 1000) };
+}
