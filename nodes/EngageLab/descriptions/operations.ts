@@ -8,7 +8,7 @@ import { engageLabGroupProfile, engageLabProfile } from '../profile';
 export const pushSendOperation: INodePropertyOptions = {
 	name: 'Send',
 	value: 'send',
-	action: 'Send a push',
+	action: 'Send a push to devices',
 	description: 'Send a push to everyone, or to devices, tags, aliases or a segment',
 	routing: {
 		request: { method: 'POST' },
