@@ -3,7 +3,7 @@
  * n8n's HTTP Request node as users set it up. Prints a table and writes bench-results.json.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -86,7 +86,7 @@ function engageLabNode(registrationIds: string): IDataObject {
 		type: 'n8n-nodes-push-gateways.engageLab',
 		typeVersion: 1,
 		credentials: { engageLabApi: { id: 'sandboxEngageLab', name: 'EngageLab App Push (sandbox)' } },
-		parameters: { authentication: 'app', resource: 'push', operation: 'send', product: 'appPush', audience: 'targets', registrationIds, alert: 'Hello from the bench' },
+		parameters: { resource: 'push', operation: 'send', product: 'appPush', audience: 'targets', registrationIds, alert: 'Hello from the bench' },
 	};
 }
 
@@ -150,12 +150,16 @@ function benchWorkflow(scenario: Scenario): IDataObject {
 	};
 }
 
-/** Runs `n8n execute` and samples the process's peak resident memory (VmHWM) until it exits. */
+/**
+ * Runs `n8n execute` and samples the process's peak resident memory (VmHWM) until it exits. Its
+ * output goes to a file, not a pipe: n8n exits as soon as it has written, and a pipe would lose the
+ * tail of a 50,000-item run.
+ */
 async function executeMeasured(local: LocalN8n, workflowId: string) {
-	const child = spawn(local.n8n.node, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let stdout = '';
-	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr.resume();
+	const outputFile = join(local.userFolder, `bench-output-${workflowId}.json`);
+	const fd = openSync(outputFile, 'w');
+	const child = spawn(local.n8n.node, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', fd, 'pipe'] });
+	child.stderr?.resume();
 	let peakKb = 0;
 	const sample = setInterval(() => {
 		try {
@@ -167,7 +171,10 @@ async function executeMeasured(local: LocalN8n, workflowId: string) {
 	}, 100);
 	const code = await new Promise<number>((resolve) => child.on('close', (exit) => resolve(exit ?? -1)));
 	clearInterval(sample);
+	closeSync(fd);
+	const stdout = readFileSync(outputFile, 'utf8');
 	if (process.env.BENCH_DUMP) writeFileSync(`${process.env.BENCH_DUMP}-${workflowId}.txt`, stdout);
+	rmSync(outputFile, { force: true });
 	return { code, run: parseRun(stdout) as IRun | undefined, peakRssMb: Math.round(peakKb / 1024) };
 }
 
@@ -230,6 +237,8 @@ async function main() {
 		{ id: 'bHttpElBatched10k', label: 'HTTP Request → EngageLab, batching 500/1 s, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: httpEngageLabNode(sandbox, { batchSize: CAP.engagelab, batchInterval: 1000 }) },
 		{ id: 'bRsNodeFree', label: 'RuStore node, no latency, no cap', items: 10_000, latencyMs: 0, node: ruStoreNode(1_000_000) },
 		{ id: 'bHttpFree', label: 'HTTP Request, no latency, no cap', items: 10_000, latencyMs: 0, node: httpRequestNode(sandbox) },
+		{ id: 'bRsManyFree', label: 'RuStore node, Send to Many (1 item), no latency, no cap', items: 10_000, oneItem: true, latencyMs: 0, node: ruStoreSendManyNode(1_000_000) },
+		{ id: 'bHttpFree50k', label: 'HTTP Request, no latency, no cap, 50k', items: 50_000, latencyMs: 0, node: httpRequestNode(sandbox) },
 		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
 		{ id: 'bRsMany50k', label: 'RuStore node, Send to Many (1 item), cap 300/s, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
 	].filter((scenario) => only.length === 0 || only.includes(scenario.id));
@@ -250,9 +259,13 @@ async function main() {
 			const large = results[scenarios.findIndex((scenario) => scenario.id === largeId)];
 			return small && large ? (large.peakRssMb - small.peakRssMb) / ((large.items - small.items) / 1000) : null;
 		};
-		const growth = { perItem: growthBetween('bRsNode10k', 'bRsNode50k'), sendToMany: growthBetween('bRsMany10k', 'bRsMany50k') };
+		const growth = {
+			perItem: growthBetween('bRsNode10k', 'bRsNode50k'),
+			sendToMany: growthBetween('bRsMany10k', 'bRsMany50k'),
+			httpRequest: growthBetween('bHttpFree', 'bHttpFree50k'),
+		};
 		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (tests) / n8n 2.41.1 on Node 24`;
-		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToMany, 2)} MB per 1,000 tokens with Send to Many (one item), ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push.\nMachine: ${machine}. Command: npm run bench.`;
+		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToMany, 2)} MB per 1,000 tokens with Send to Many (one item), ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push; n8n's HTTP Request node, one item per request: ${fmt(growth.httpRequest, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
 		console.log(output);
 		writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify({ machine, results, memoryGrowthMbPer1000: growth }, null, 2));
 	} finally {

@@ -33,32 +33,33 @@ export class EngageLab implements INodeType {
 		},
 		properties: [
 			{
-				displayName: 'Send As',
-				name: 'authentication',
+				displayName: 'Resource',
+				name: 'resource',
 				type: 'options',
+				noDataExpression: true,
 				options: [
-					{ name: 'One App (AppKey)', value: 'app' },
-					{ name: 'App Group (GroupKey)', value: 'group', description: 'All apps of an EngageLab app group at once' },
+					{ name: 'Push', value: 'push', description: 'One app, with its AppKey' },
+					{ name: 'Group Push', value: 'groupPush', description: 'All apps of an EngageLab app group at once, with its GroupKey' },
 				],
-				default: 'app',
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Push', value: 'push' }],
 				default: 'push',
-				displayOptions: { show: { authentication: ['app'] } },
+			},
+			// The resource decides the credential: n8n picks a declarative node's credential by its
+			// "authentication" parameter, so each resource sets it (hidden), and one choice does both.
+			// "hide", not "show": the editor hides every parameter an auth field is shown by, and the
+			// resource dropdown must stay visible.
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'app',
+				displayOptions: { hide: { resource: ['groupPush'] } },
 			},
 			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Group Push', value: 'groupPush' }],
-				default: 'groupPush',
-				displayOptions: { show: { authentication: ['group'] } },
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'group',
+				displayOptions: { hide: { resource: ['push'] } },
 			},
 			{
 				displayName: 'Operation',
@@ -76,7 +77,7 @@ export class EngageLab implements INodeType {
 				noDataExpression: true,
 				displayOptions: { show: { resource: ['groupPush'] } },
 				options: [groupPushSendOperation],
-				default: 'send',
+				default: 'sendToGroup',
 			},
 			{
 				displayName: 'Product',

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, selectors, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { prepareLocalN8n } from '../../scripts/lib/localN8n';
 import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
@@ -21,6 +21,10 @@ const SHOTS = join(REPO_ROOT, 'test-output', 'editor');
 
 interface ActionCheck {
 	action: string;
+	/** The resource and operation the action must open (their dropdowns' shown values). */
+	opens: { resource: string; operation: string };
+	/** The sandbox credential chosen for it (names from scripts/lib/localN8n.ts). */
+	credential: string;
 	shown: string[];
 	hidden: string[];
 }
@@ -30,24 +34,26 @@ const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
 		name: 'RuStore Push',
 		icon: 'rustore',
 		actions: [
-			{ action: 'Send a push to a device', shown: ['Push Token', 'Define Message Using', 'Notification'], hidden: ['Topic', 'Push Tokens'] },
-			{ action: 'Subscribe devices to a topic', shown: ['Topic', 'Push Tokens'], hidden: ['Push Token', 'Notification'] },
+			{ action: 'Send a push to a device', credential: 'RuStore (sandbox)', opens: { resource: 'Message', operation: 'Send' }, shown: ['Push Token', 'Define Message Using', 'Notification'], hidden: ['Topic', 'Push Tokens'] },
+			{ action: 'Send a push to many devices', credential: 'RuStore (sandbox)', opens: { resource: 'Message', operation: 'Send to Many' }, shown: ['Push Tokens', 'Notification'], hidden: ['Push Token', 'Topic'] },
+			{ action: 'Subscribe devices to a topic', credential: 'RuStore (sandbox)', opens: { resource: 'Topic', operation: 'Subscribe' }, shown: ['Topic', 'Push Tokens'], hidden: ['Push Token', 'Notification'] },
 		],
 	},
 	{
 		name: 'Sber SmartPush',
 		icon: 'sber',
 		actions: [
-			{ action: 'Send a template push', shown: ['Project ID', 'Client ID (Sub)', 'Surface', 'Template ID'], hidden: ['Delivery Mode', 'Destinations'] },
-			{ action: 'Send a push with delivery options', shown: ['Delivery Mode', 'Destinations', 'Time Frame'], hidden: ['Template ID'] },
+			{ action: 'Send a template push', credential: 'Sber SmartPush (sandbox)', opens: { resource: 'Push', operation: 'Send (Lite)' }, shown: ['Project ID', 'Client ID (Sub)', 'Surface', 'Template ID'], hidden: ['Delivery Mode', 'Destinations'] },
+			{ action: 'Send a push with delivery options', credential: 'Sber SmartPush (sandbox)', opens: { resource: 'Push', operation: 'Send (Extended)' }, shown: ['Delivery Mode', 'Destinations', 'Time Frame'], hidden: ['Template ID'] },
 		],
 	},
 	{
 		name: 'EngageLab',
 		icon: 'engagelab',
 		actions: [
-			{ action: 'Send a push to devices', shown: ['Audience', 'Platforms', 'Alert', 'Registration IDs'], hidden: ['Web Notification', 'Push (JSON)'] },
-			{ action: 'Validate a push without sending it', shown: ['Audience', 'Platforms'], hidden: ['Web Notification'] },
+			{ action: 'Send a push to devices', credential: 'EngageLab App Push (sandbox)', opens: { resource: 'Push', operation: 'Send' }, shown: ['Audience', 'Platforms', 'Alert', 'Registration IDs'], hidden: ['Web Notification', 'Push (JSON)'] },
+			{ action: 'Validate a push without sending it', credential: 'EngageLab App Push (sandbox)', opens: { resource: 'Push', operation: 'Validate' }, shown: ['Audience', 'Platforms'], hidden: ['Web Notification'] },
+			{ action: 'Send a push to all apps of a group', credential: 'EngageLab Group (sandbox)', opens: { resource: 'Group Push', operation: 'Send' }, shown: ['Audience', 'Platforms', 'Alert'], hidden: ['Web Notification'] },
 		],
 	},
 ];
@@ -104,6 +110,49 @@ async function addThroughAction(page: Page, nodeName: string, action: string): P
 	await page.getByTestId('ndv').waitFor({ state: 'visible' });
 }
 
+/** The value a dropdown parameter shows. */
+async function shownValue(page: Page, parameter: string): Promise<string> {
+	return await page.getByTestId('ndv').getByTestId(`parameter-input-${parameter}`).locator('input').first().inputValue();
+}
+
+/** The credential the node's credential dropdown shows as chosen (n8n picks the one of the right type). */
+async function chosenCredential(page: Page): Promise<string> {
+	return await page.getByTestId('ndv').getByTestId('node-credentials-select').locator('input').first().inputValue();
+}
+
+/**
+ * Opens a dropdown and clicks one of its items. A click sometimes lands while a dropdown is still
+ * closing from the last choice, so the dropdown is opened again until the item shows.
+ */
+async function pick(page: Page, dropdown: Locator, item: Locator): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await dropdown.click();
+		try {
+			await item.waitFor({ state: 'visible', timeout: 3_000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+	await item.click();
+}
+
+/** Chooses a sandbox credential in the node's credential dropdown, unless n8n already has. */
+async function useCredential(page: Page, name: string): Promise<void> {
+	if ((await chosenCredential(page)) !== name) {
+		const dropdown = page.getByTestId('ndv').getByTestId('node-credentials-select').locator('input').first();
+		await pick(page, dropdown, page.locator('[data-test-id^="node-credentials-select-item-"]:visible', { hasText: name }));
+	}
+	expect(await chosenCredential(page)).toBe(name);
+}
+
+/** Picks an option of a dropdown parameter by its shown name. */
+async function choose(page: Page, parameter: string, option: string): Promise<void> {
+	const dropdown = page.getByTestId('ndv').getByTestId(`parameter-input-${parameter}`).locator('input').first();
+	await pick(page, dropdown, page.locator('.el-select-dropdown__item:visible').getByText(option, { exact: true }));
+	expect(await shownValue(page, parameter)).toBe(option);
+}
+
 /** The labels of the parameters shown in the panel (a label's first line; the rest is its Fixed/Expression toggle). */
 async function parameterLabels(page: Page): Promise<string[]> {
 	const labels = await page.getByTestId('ndv').locator('label').allInnerTexts();
@@ -119,6 +168,8 @@ describe('The nodes in n8n\'s editor (Chromium)', () => {
 				try {
 					for (const [index, check] of node.actions.entries()) {
 						await addThroughAction(page, node.name, check.action);
+						expect({ resource: await shownValue(page, 'resource'), operation: await shownValue(page, 'operation') }).toEqual(check.opens);
+						await useCredential(page, check.credential);
 						const labels = await parameterLabels(page);
 						for (const field of check.shown) expect(labels).toContain(field);
 						for (const field of check.hidden) expect(labels).not.toContain(field);
@@ -135,10 +186,44 @@ describe('The nodes in n8n\'s editor (Chromium)', () => {
 					expect(loaded).toBe(true);
 					expect(src.endsWith(`${node.icon}.dark.svg`)).toBe(theme === 'dark');
 					await page.screenshot({ path: join(SHOTS, `${node.icon}-canvas-${theme}.png`) });
+				} catch (error) {
+					// What the panel showed when a check failed, for the one who reads the failure.
+					await page.screenshot({ path: join(SHOTS, `${node.icon}-failed-${theme}.png`) });
+					throw error;
 				} finally {
 					await context.close();
 				}
 			}, 120_000);
 		}
 	}
+
+	it('EngageLab: switching the resource switches the credential, and the push then goes out with the right key', async () => {
+		const context = await signedIn('light');
+		const page = await context.newPage();
+		try {
+			await addThroughAction(page, 'EngageLab', 'Send a push to devices');
+			await useCredential(page, 'EngageLab App Push (sandbox)');
+			await choose(page, 'resource', 'Group Push');
+			expect(await shownValue(page, 'operation')).toBe('Send');
+			// n8n drops the app key (or picks the group one); it never keeps a key of the wrong kind.
+			expect(await chosenCredential(page)).not.toBe('EngageLab App Push (sandbox)');
+			await useCredential(page, 'EngageLab Group (sandbox)');
+			await choose(page, 'resource', 'Push');
+			expect(await chosenCredential(page)).not.toBe('EngageLab Group (sandbox)');
+			await useCredential(page, 'EngageLab App Push (sandbox)');
+			await page.getByTestId('ndv').getByTestId('parameter-input-registrationIds').locator('textarea').fill('rid-editor-1');
+			await page.getByTestId('ndv').getByTestId('parameter-input-alert').locator('textarea, input').first().fill('Sent from the editor');
+			const before = sandbox.requests.length;
+			await page.getByTestId('node-execute-button').first().click();
+			await page.getByTestId('output-panel').getByText('rid-editor-1').first().waitFor({ state: 'visible' });
+			const sent = sandbox.requests.slice(before).filter((request) => request.path.endsWith('/v4/push'));
+			expect(sent).toHaveLength(1);
+			expect(sent[0].headers.authorization).toBe(`Basic ${Buffer.from('app-key-1:master-secret-1').toString('base64')}`);
+		} catch (error) {
+			await page.screenshot({ path: join(SHOTS, 'engagelab-switch-failed.png') });
+			throw error;
+		} finally {
+			await context.close();
+		}
+	}, 120_000);
 });

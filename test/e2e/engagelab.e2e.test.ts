@@ -11,7 +11,7 @@ const app = (id: string, masterSecret: string): CredentialFixture => ({
 	data: { appKey: 'app-key-1', masterSecret, product: 'appPush', dataCenter: 'custom', customBaseUrl: `${sandbox.baseUrls.engagelabApp}/v4/` },
 });
 
-const push = (extra: Record<string, unknown>) => ({ authentication: 'app', resource: 'push', operation: 'send', product: 'appPush', audience: 'targets', alert: 'Hello', ...extra });
+const push = (extra: Record<string, unknown>) => ({ resource: 'push', operation: 'send', product: 'appPush', audience: 'targets', alert: 'Hello', ...extra });
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
@@ -30,7 +30,7 @@ beforeAll(async () => {
 			{ ids: Array.from({ length: 1500 }, (_, n) => `rid-${n}`) },
 		]),
 		workflow('elBad', { type: 'engageLab', parameters: push({ tags: 'vip' }), credential: bad }),
-		workflow('elGroupPush', { type: 'engageLab', parameters: { ...push({ audience: 'all' }), authentication: 'group', resource: 'groupPush' }, credential: group }),
+		workflow('elGroupPush', { type: 'engageLab', parameters: { ...push({ audience: 'all' }), resource: 'groupPush', operation: 'sendToGroup' }, credential: group }),
 	]);
 }, 600_000);
 

@@ -3,7 +3,7 @@ import { EngageLabGroupApi } from '../../credentials/EngageLabGroupApi.credentia
 import { EngageLab } from '../../nodes/EngageLab/EngageLab.node';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { testCredential } from './harness';
-import { engageLabCredentials, engageLabGroupCredentials, pushTo, runEngageLab } from './support/engagelab';
+import { engageLabCredentials, engageLabGroupCredentials, groupPush, pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -94,7 +94,7 @@ describe('EngageLab through n8n\'s engine: Push → Send', () => {
 
 	it('takes the whole body as JSON', async () => {
 		const body = { to: { alias: ['a-1'] }, body: { platform: ['ios'], notification: { ios: { alert: { title: 'T', body: 'B' } } } } };
-		const run = await runEngageLab(sandbox, { authentication: 'app', resource: 'push', operation: 'send', bodyInput: 'json', bodyJson: JSON.stringify(body) });
+		const run = await runEngageLab(sandbox, { resource: 'push', operation: 'send', bodyInput: 'json', bodyJson: JSON.stringify(body) });
 		expect(run.error).toBeUndefined();
 		expect(sent()).toMatchObject(body);
 	});
@@ -160,7 +160,7 @@ describe('EngageLab through n8n\'s engine: Push → Validate and Group Push', ()
 
 	it('sends to every app of a group, one result per app, with the group message id', async () => {
 		sandbox.engagelab.failingGroupApps.add('app-key-3');
-		const run = await runEngageLab(sandbox, { ...pushTo({ audience: 'all' }), authentication: 'group', resource: 'groupPush' }, { onError: 'continueRegularOutput' });
+		const run = await runEngageLab(sandbox, groupPush(), { onError: 'continueRegularOutput' });
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests[0].path).toBe('/engagelab-app/v4/grouppush');
 		expect(sandbox.requests[0].headers.authorization).toBe(`Basic ${Buffer.from('group-gk-1:group-secret-1').toString('base64')}`);
@@ -174,8 +174,14 @@ describe('EngageLab through n8n\'s engine: Push → Validate and Group Push', ()
 		expect(results[2]).toMatchObject({ providerCode: 21011 });
 	});
 
+	it('refuses an app credential picked for a group push, before sending anything', async () => {
+		const run = await runEngageLab(sandbox, groupPush({ authentication: 'app' }), { credentials: engageLabCredentials(sandbox) });
+		expect(run.error?.message).toBe('Group Push needs an EngageLab Group API credential');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('refuses Override Message ID on a group push', async () => {
-		const run = await runEngageLab(sandbox, { ...pushTo({ audience: 'all' }), authentication: 'group', resource: 'groupPush', options: { overrideMsgId: '123' } });
+		const run = await runEngageLab(sandbox, groupPush({ options: { overrideMsgId: '123' } }));
 		expect(run.error?.message).toContain('not available for group pushes');
 	});
 });

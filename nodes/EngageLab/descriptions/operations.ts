@@ -31,9 +31,10 @@ export const pushValidateOperation: INodePropertyOptions = {
 	},
 };
 
+// Its own value, not "send": n8n's node panel keys actions by operation value, across resources.
 export const groupPushSendOperation: INodePropertyOptions = {
 	name: 'Send',
-	value: 'send',
+	value: 'sendToGroup',
 	action: 'Send a push to all apps of a group',
 	description: 'Send one push to every app of an EngageLab app group; each app gets its own result',
 	routing: {

@@ -130,6 +130,15 @@ function bodyFromFields(context: IExecuteSingleFunctions, web: boolean, group: b
 
 /** The body from fields or JSON, validated; `cid` added per item when the user gave none. */
 async function build(context: IExecuteSingleFunctions, request: IHttpRequestOptions, credentialType: Credential, path: string, group: boolean) {
+	// The editor's credential list offers both types; a key of the wrong kind would only fail at EngageLab.
+	const expected = group ? 'group' : 'app';
+	if (context.getNodeParameter('authentication', expected) !== expected) {
+		fail(
+			context,
+			group ? 'Group Push needs an EngageLab Group API credential' : 'Push needs an EngageLab API credential (one app\'s AppKey)',
+			group ? 'Pick a credential made with the GroupKey and Group Master Secret of your app group.' : 'Pick a credential made with the AppKey and Master Secret of the app, or choose the Group Push resource.',
+		);
+	}
 	const credentials = await credentialsForRun(context, credentialType);
 	const baseUrl = engageLabBaseUrl(credentials);
 	if (!baseUrl) fail(context, 'EngageLab has no Web Push service in that data centre', 'Web Push runs in Singapore and Hong Kong; choose one of them (or a custom base URL) in the credential.');

@@ -131,11 +131,13 @@ async function sendWithRetries(
 	for (let attempt = 1; ; attempt++) {
 		// The slot first, then the pace: a request admitted by the pacer leaves at once, as paced.
 		const release = await takeSlot(rateKey, settings.maxParallel);
+		let answered = () => {};
 		try {
-			await pace(rateKey, settings.requestsPerSecond);
+			answered = await pace(rateKey, settings.requestsPerSecond);
 			const [answer] = await context.makeRoutingRequest(request.requestData);
 			return { response: (answer?.json ?? {}) as IDataObject };
 		} catch (thrown) {
+			answered();
 			release();
 			const error = classifyThrown(context, thrown, profile);
 			const verdict = judge(error, idempotent);
@@ -146,6 +148,7 @@ async function sendWithRetries(
 			waited += wait;
 			await sleep(wait);
 		} finally {
+			answered();
 			release();
 		}
 	}

@@ -34,18 +34,26 @@ export async function runEngageLab(
 	options: Partial<RunNodeOptions> & { credentialOverrides?: IDataObject } = {},
 ): Promise<EngineRun> {
 	const { credentialOverrides, ...rest } = options;
-	const group = parameters.authentication === 'group';
+	const group = parameters.resource === 'groupPush';
 	const credentials = group ? engageLabGroupCredentials(sandbox, credentialOverrides) : engageLabCredentials(sandbox, credentialOverrides);
 	return await runNode({ nodeType: new EngageLab(), parameters, credentials, ...rest });
 }
 
+// No "authentication": the resource sets it, as in the editor.
 export const pushTo = (targets: INodeParameters, extra: INodeParameters = {}): INodeParameters => ({
-	authentication: 'app',
 	resource: 'push',
 	operation: 'send',
 	product: 'appPush',
 	audience: 'targets',
 	...targets,
 	alert: 'Your order has shipped',
+	...extra,
+});
+
+/** Group Push → Send to everyone, with the group credential the resource selects. */
+export const groupPush = (extra: INodeParameters = {}): INodeParameters => ({
+	...pushTo({ audience: 'all' }),
+	resource: 'groupPush',
+	operation: 'sendToGroup',
 	...extra,
 });

@@ -16,14 +16,33 @@ describe('pace', () => {
 		const begin = Date.now();
 		await Promise.all(
 			Array.from({ length: 120 }, async () => {
-				await pace('unit:limit', 50);
+				const done = await pace('unit:limit', 50);
 				starts.push(Date.now());
+				done();
 			}),
 		);
 		const elapsed = Date.now() - begin;
 		expect(busiestWindow(starts.sort((a, b) => a - b), 1000)).toBeLessThanOrEqual(50);
 		// 120 starts at 50/s cannot fit in less than two full windows (throughput is the benchmark's job).
 		expect(elapsed).toBeGreaterThanOrEqual(2000);
+	});
+
+	it('counts a request from its answer, so requests bunched on the way cannot exceed the limit', async () => {
+		const first = await pace('unit:answer', 1);
+		const firstStart = Date.now();
+		setTimeout(first, 150);
+		await pace('unit:answer', 1);
+		// The provider may have seen the first request as late as its answer: one window after that.
+		expect(Date.now() - firstStart).toBeGreaterThanOrEqual(1150 - 5);
+	});
+
+	it('takes an unanswered request to have arrived after a bound, so one slow answer does not stall the rest', async () => {
+		await pace('unit:slow', 1);
+		const firstStart = Date.now();
+		await pace('unit:slow', 1);
+		const waited = Date.now() - firstStart;
+		expect(waited).toBeGreaterThanOrEqual(1250 - 5);
+		expect(waited).toBeLessThan(1600);
 	});
 
 	it('keeps separate budgets per key', async () => {
