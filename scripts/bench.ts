@@ -67,7 +67,7 @@ function ruStoreNode(requestsPerSecond: number): IDataObject {
 }
 
 /** One item carrying the whole audience: Message → Send to Many, the campaign set-up. */
-function ruStoreSendManyNode(requestsPerSecond: number): IDataObject {
+function ruStoreSendManyNode(requestsPerSecond: number, results: 'each' | 'summary' = 'each'): IDataObject {
 	return {
 		...ruStoreNode(requestsPerSecond),
 		parameters: {
@@ -75,7 +75,7 @@ function ruStoreSendManyNode(requestsPerSecond: number): IDataObject {
 			operation: 'sendMany',
 			recipients: '={{ $json.tokens }}',
 			notification: { title: 'Campaign', body: 'Hello from the bench' },
-			delivery: { requestsPerSecond },
+			delivery: { requestsPerSecond, results },
 		},
 	};
 }
@@ -229,6 +229,7 @@ async function main() {
 	const scenarios: Scenario[] = [
 		{ id: 'bRsNode10k', label: 'RuStore node, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
 		{ id: 'bRsMany10k', label: 'RuStore node, Send to Many (1 item), cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
+		{ id: 'bRsManySum10k', label: 'RuStore node, Send to Many, summary results, cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
 		{ id: 'bHttpDefault10k', label: 'HTTP Request, defaults, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox) },
 		{ id: 'bHttpBatched10k', label: 'HTTP Request, batching 300/1 s, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox, { batchSize: CAP.rustore, batchInterval: 1000 }) },
 		{ id: 'bElNode10k', label: 'EngageLab node, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: engageLabNode('={{ $json.token }}') },
@@ -241,6 +242,7 @@ async function main() {
 		{ id: 'bHttpFree50k', label: 'HTTP Request, no latency, no cap, 50k', items: 50_000, latencyMs: 0, node: httpRequestNode(sandbox) },
 		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
 		{ id: 'bRsMany50k', label: 'RuStore node, Send to Many (1 item), cap 300/s, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
+		{ id: 'bRsManySum50k', label: 'RuStore node, Send to Many, summary results, cap 300/s, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
 	].filter((scenario) => only.length === 0 || only.includes(scenario.id));
 	try {
 		const local = await prepareLocalN8n('bench', sandbox);
@@ -262,10 +264,11 @@ async function main() {
 		const growth = {
 			perItem: growthBetween('bRsNode10k', 'bRsNode50k'),
 			sendToMany: growthBetween('bRsMany10k', 'bRsMany50k'),
+			sendToManySummary: growthBetween('bRsManySum10k', 'bRsManySum50k'),
 			httpRequest: growthBetween('bHttpFree', 'bHttpFree50k'),
 		};
 		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (tests) / n8n 2.41.1 on Node 24`;
-		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToMany, 2)} MB per 1,000 tokens with Send to Many (one item), ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push; n8n's HTTP Request node, one item per request: ${fmt(growth.httpRequest, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
+		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToManySummary, 2)} MB per 1,000 tokens with Send to Many and summary results, ${fmt(growth.sendToMany, 2)} MB with Send to Many and one result item per token, ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push; n8n's HTTP Request node, one item per request: ${fmt(growth.httpRequest, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
 		console.log(output);
 		writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify({ machine, results, memoryGrowthMbPer1000: growth }, null, 2));
 	} finally {

@@ -96,7 +96,7 @@ export class EngageLab implements INodeType {
 			...audienceFields,
 			...contentFields,
 			optionsField,
-			deliveryOptions(engageLabProfile.defaultRequestsPerSecond, { resource: pushResources }),
+			deliveryOptions(engageLabProfile.defaultRequestsPerSecond, { resource: pushResources }, ['send', 'validate']),
 		],
 	};
 }

@@ -68,7 +68,7 @@ export class RuStorePush implements INodeType {
 			...messageSendManyFields,
 			...topicFields,
 			...messageFields,
-			deliveryOptions(ruStoreProfile.defaultRequestsPerSecond, { resource: ['message', 'topic'] }),
+			deliveryOptions(ruStoreProfile.defaultRequestsPerSecond, { resource: ['message', 'topic'] }, ['sendMany', 'subscribe', 'unsubscribe']),
 		],
 	};
 }

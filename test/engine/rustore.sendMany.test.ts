@@ -39,6 +39,25 @@ describe('RuStore Push through n8n\'s engine: Message → Send to Many', () => {
 		expect(sandbox.requests[0].body).toEqual({ message: { token: 'device-0', notification: { title: 'Sale', body: 'Everything 20% off today' } } });
 	}, 30_000);
 
+	it('gives a campaign one summary item and an item per token that was not sent, when asked', async () => {
+		const tokens = ['device-1', 'expired-1', 'device-2', 'device-1', 'expired-2', 'device-3'];
+		const run = await runRuStore(sandbox, sendMany('={{ $json.tokens }}', { delivery: { results: 'summary' } }), { items: [{ tokens }] });
+		expect(run.error).toBeUndefined();
+		const [summary, ...failed] = run.outputs[0].map((item) => item.json);
+		expect(summary).toEqual({ summary: true, success: false, recipients: 5, failed: 2, counts: { sent: 3, invalid_token: 2 }, duplicatesRemoved: 1 });
+		expect(failed.map((result) => [result.token, result.status])).toEqual([
+			['expired-1', 'invalid_token'],
+			['expired-2', 'invalid_token'],
+		]);
+		expect(sandbox.deliveries).toHaveLength(3);
+	});
+
+	it('sends failed tokens of a summarised campaign to the error output', async () => {
+		const run = await runRuStore(sandbox, sendMany('device-1, expired-1', { delivery: { results: 'summary' } }), { onError: 'continueErrorOutput' });
+		expect(run.outputs[0].map((item) => item.json)).toEqual([{ summary: true, success: false, recipients: 2, failed: 1, counts: { sent: 1, invalid_token: 1 } }]);
+		expect(run.outputs[1].map((item) => (item.json.details as { token: string }).token)).toEqual(['expired-1']);
+	});
+
 	it('keeps to the rate limit across the list', async () => {
 		sandbox.configure({ rustore: { ratePerSecond: 50 } });
 		const tokens = Array.from({ length: 120 }, (_, n) => `paced-${n}`);

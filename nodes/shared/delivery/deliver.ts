@@ -8,12 +8,12 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { chunk, deduplicate } from '../lists';
-import type { PushStatus } from '../outcomes';
+import { isSuccess, type PushStatus } from '../outcomes';
 import { failureOf, providerApiError, thrownAnswerOf, type ProviderFailure, type ThrownAnswer } from '../providerError';
 import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
-import { toItem } from './items';
+import { summaryItem, toItem } from './items';
 import { backoffMs, judge } from './retryPolicy';
 
 export type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -83,7 +83,7 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
 		requestData.options.timeout = settings.timeoutMs;
 		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
-		const { requests, repeats } = plan.fanOut ? splitByRecipients(this, requestData, plan.fanOut) : single(requestData);
+		const { requests, repeats, listed } = plan.fanOut ? splitByRecipients(this, requestData, plan.fanOut) : single(requestData);
 
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
 		// part; the rest go together, bounded by the pacer and the parallel limit.
@@ -112,7 +112,11 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 			else outcomes.push(...failedOutcomes(result.failure, recipients, plan.fanOut));
 		});
 		const common = plan.commonFields?.(this, (requestData.options.body ?? {}) as IDataObject) ?? {};
-		return outcomes.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
+		const toItems = (list: Outcome[]) => list.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
+		if (settings.results === 'summary' && listed) {
+			return [summaryItem(this, outcomes, common, repeats), ...toItems(outcomes.filter((outcome) => !isSuccess(outcome.status)))];
+		}
+		return toItems(outcomes);
 	};
 }
 
@@ -162,8 +166,15 @@ function classifyThrown(context: IExecuteSingleFunctions, error: unknown, profil
 	return providerApiError(context, profile.failureOfAnswer(answer), answer.body);
 }
 
-function single(requestData: RequestData): { requests: PlannedRequests; repeats: Map<string, number> } {
-	return { requests: { length: 1, recipients: () => undefined, build: () => ({ requestData }) }, repeats: new Map() };
+interface Split {
+	requests: PlannedRequests;
+	repeats: Map<string, number>;
+	/** True when the item carried a list of recipients, each with its own outcome. */
+	listed: boolean;
+}
+
+function single(requestData: RequestData): Split {
+	return { requests: { length: 1, recipients: () => undefined, build: () => ({ requestData }) }, repeats: new Map(), listed: false };
 }
 
 function withPath(body: IDataObject, path: string[], value: IDataObject[string]): IDataObject {
@@ -175,7 +186,7 @@ function readPath(body: IDataObject, path: string[]): unknown {
 	return path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 
-function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut): { requests: PlannedRequests; repeats: Map<string, number> } {
+function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut): Split {
 	const body = (requestData.options.body ?? {}) as IDataObject;
 	const listPath = typeof fanOut.listPath === 'function' ? fanOut.listPath(body) : fanOut.listPath;
 	if (!listPath) return single(requestData);
@@ -191,7 +202,7 @@ function splitByRecipients(context: IExecuteSingleFunctions, requestData: Reques
 			return { recipients: parts[index], requestData: { ...requestData, options: { ...requestData.options, body: tagged } } };
 		},
 	};
-	return { requests, repeats };
+	return { requests, repeats, listed: true };
 }
 
 function failedOutcomes(failure: ProviderFailure, recipients: string[] | undefined, fanOut: FanOut | undefined): Outcome[] {

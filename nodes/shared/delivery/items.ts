@@ -39,3 +39,18 @@ export function toItem(
 	}
 	return { json, pairedItem };
 }
+
+/**
+ * For a campaign: one item with the counts of a recipient list, in place of one item per recipient
+ * that went through. Recipients that did not get through still get their own items, after it.
+ */
+export function summaryItem(context: IExecuteSingleFunctions, outcomes: Outcome[], common: IDataObject, repeats: Map<string, number>): INodeExecutionData {
+	const counts: IDataObject = {};
+	for (const { status } of outcomes) counts[status] = ((counts[status] as number | undefined) ?? 0) + 1;
+	let duplicatesRemoved = 0;
+	for (const extra of repeats.values()) duplicatesRemoved += extra;
+	const failed = outcomes.filter((outcome) => !isSuccess(outcome.status)).length;
+	const json: IDataObject = { summary: true, success: failed === 0, recipients: outcomes.length, failed, counts, ...common };
+	if (duplicatesRemoved) json.duplicatesRemoved = duplicatesRemoved;
+	return { json, pairedItem: { item: context.getItemIndex() } };
+}

@@ -6,6 +6,8 @@ export interface DeliverySettings {
 	maxAttempts: number;
 	maxRetryWaitMs: number;
 	timeoutMs: number;
+	/** For recipient lists: every recipient as an item, or a summary item and the failed recipients. */
+	results: 'each' | 'summary';
 }
 
 // Keep in step with the option defaults below (lint wants literal defaults there).
@@ -13,8 +15,77 @@ const DEFAULTS = { maxAttempts: 5, maxParallel: 100, maxRetryWaitSeconds: 120, t
 /** n8n's own default when its Timeout option is not set. */
 const N8N_DEFAULT_TIMEOUT_MS = 300_000;
 
-/** The Delivery options every operation offers: pacing, retries and timeout. */
-export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplayOptions['show']): INodeProperties {
+/** For operations that take a list of recipients: how their results are given. */
+const resultsOption = (listOperations: string[]): INodeProperties => ({
+	displayName: 'Results',
+	name: 'results',
+	type: 'options',
+	options: [
+		{ name: 'One Item per Recipient', value: 'each', description: 'Every token or ID gets its own item with its status' },
+		{
+			name: 'Summary and Failed Recipients',
+			value: 'summary',
+			description:
+				'One item with the counts, plus one item per recipient that was not sent. Keeps the execution data of a large campaign small.',
+		},
+	],
+	default: 'each',
+	description: 'How the results of a list of recipients come out of the node',
+	displayOptions: { show: { '/operation': listOperations } },
+});
+
+/**
+ * The Delivery options every operation offers: pacing, retries and timeout; and for the operations
+ * that take a list of recipients, how their results come out.
+ */
+export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplayOptions['show'], listOperations: string[] = []): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 1, maxValue: 20 },
+			description:
+				'How often one request is tried when the provider asks to slow down or is unavailable. A push the provider may already have taken is not sent again.',
+		},
+		{
+			displayName: 'Max Parallel Requests',
+			name: 'maxParallel',
+			type: 'number',
+			default: 100,
+			typeOptions: { minValue: 1 },
+			description:
+				'The most requests in flight at once with this credential. Enough to reach the rate with a slow provider; the rate itself is set by Requests per Second.',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			default: 120,
+			typeOptions: { minValue: 0 },
+			description: 'The longest time one item waits between its attempts, all waits added up',
+		},
+		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: defaultRequestsPerSecond,
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			description:
+				'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: 30,
+			typeOptions: { minValue: 1 },
+			description: 'How long to wait for the provider to answer one request',
+		},
+	];
+	// Alphabetical, as n8n's lint wants collection options.
+	if (listOperations.length) options.splice(3, 0, resultsOption(listOperations));
 	return {
 		displayName: 'Delivery',
 		name: 'delivery',
@@ -22,51 +93,7 @@ export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplay
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Max Attempts',
-				name: 'maxAttempts',
-				type: 'number',
-				default: 5,
-				typeOptions: { minValue: 1, maxValue: 20 },
-				description:
-					'How often one request is tried when the provider asks to slow down or is unavailable. A push the provider may already have taken is not sent again.',
-			},
-			{
-				displayName: 'Max Parallel Requests',
-				name: 'maxParallel',
-				type: 'number',
-				default: 100,
-				typeOptions: { minValue: 1 },
-				description:
-					'The most requests in flight at once with this credential. Enough to reach the rate with a slow provider; the rate itself is set by Requests per Second.',
-			},
-			{
-				displayName: 'Max Retry Wait (Seconds)',
-				name: 'maxRetryWaitSeconds',
-				type: 'number',
-				default: 120,
-				typeOptions: { minValue: 0 },
-				description: 'The longest time one item waits between its attempts, all waits added up',
-			},
-			{
-				displayName: 'Requests per Second',
-				name: 'requestsPerSecond',
-				type: 'number',
-				default: defaultRequestsPerSecond,
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				description:
-					'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeoutSeconds',
-				type: 'number',
-				default: 30,
-				typeOptions: { minValue: 1 },
-				description: 'How long to wait for the provider to answer one request',
-			},
-		],
+		options,
 	};
 }
 
@@ -81,5 +108,6 @@ export function readDeliverySettings(context: IExecuteSingleFunctions, defaultRe
 		maxRetryWaitMs: Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULTS.maxRetryWaitSeconds)) * 1000,
 		// n8n's Timeout option, when the user set it, wins over ours.
 		timeoutMs: n8nTimeout > 0 && n8nTimeout !== N8N_DEFAULT_TIMEOUT_MS ? n8nTimeout : timeoutSeconds * 1000,
+		results: options.results === 'summary' ? 'summary' : 'each',
 	};
 }

@@ -8,7 +8,7 @@ const WINDOW_MS = 1000;
  * is back; a request still unanswered after this long is taken to have arrived at this point (a slow
  * provider answers late, but was reached early).
  */
-const ARRIVAL_BOUND_MS = 250;
+const ARRIVAL_BOUND_MS = 500;
 
 /** After a late timer the pacer catches up this much at most: a longer burst would arrive bunched. */
 const CATCH_UP_MS = 100;
@@ -48,7 +48,9 @@ function bucketFor(key: string, perSecond: number): Bucket {
 function newSlot(started: number): { slot: Slot; done: Done } {
 	let done: Done = () => {};
 	const answered = new Promise<number>((resolve) => (done = () => resolve(Date.now())));
-	const bound = sleep(ARRIVAL_BOUND_MS).then(() => started + ARRIVAL_BOUND_MS);
+	// The time the bound's timer really fires, not started + bound: when a stall held the timer back, it
+	// held the request's own sending back too.
+	const bound = sleep(ARRIVAL_BOUND_MS).then(() => Math.max(Date.now(), started + ARRIVAL_BOUND_MS));
 	return { slot: { arrived: Promise.race([answered, bound]) }, done };
 }
 
