@@ -16,6 +16,7 @@ import { prepareLocalN8n, type LocalN8n } from './lib/localN8n';
 
 const PUSH = 'Push';
 const CAP = { rustore: 300, engagelab: 500 };
+const HEAP_400 = '--max-old-space-size=400';
 
 interface Scenario {
 	id: string;
@@ -30,6 +31,8 @@ interface Scenario {
 	oneItem?: boolean;
 	/** The ideal wall time's rate, when capped. */
 	cap?: number;
+	/** Node.js flags for the n8n process (a capped heap shows what a run needs, not what V8 lets it keep). */
+	nodeArgs?: string[];
 }
 
 interface Result {
@@ -155,10 +158,10 @@ function benchWorkflow(scenario: Scenario): IDataObject {
  * output goes to a file, not a pipe: n8n exits as soon as it has written, and a pipe would lose the
  * tail of a 50,000-item run.
  */
-async function executeMeasured(local: LocalN8n, workflowId: string) {
+async function executeMeasured(local: LocalN8n, workflowId: string, nodeArgs: string[] = []) {
 	const outputFile = join(local.userFolder, `bench-output-${workflowId}.json`);
 	const fd = openSync(outputFile, 'w');
-	const child = spawn(local.n8n.node, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', fd, 'pipe'] });
+	const child = spawn(local.n8n.node, [...nodeArgs, local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', fd, 'pipe'] });
 	child.stderr?.resume();
 	let peakKb = 0;
 	const sample = setInterval(() => {
@@ -181,7 +184,7 @@ async function executeMeasured(local: LocalN8n, workflowId: string) {
 async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario): Promise<Result> {
 	sandbox.reset();
 	sandbox.configure({ latencyMs: scenario.latencyMs, rustore: { ratePerSecond: scenario.rustoreCap }, engagelab: { ratePerSecond: scenario.engageLabCap } });
-	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id);
+	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id, scenario.nodeArgs);
 	const task = run?.data.resultData.runData[PUSH]?.[0];
 	const wallSeconds = task ? task.executionTime / 1000 : null;
 	const outputs = (task?.data?.main?.[0] ?? []).map((item) => item.json);
@@ -243,6 +246,10 @@ async function main() {
 		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
 		{ id: 'bRsMany50k', label: 'RuStore node, Send to Many (1 item), cap 300/s, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
 		{ id: 'bRsManySum50k', label: 'RuStore node, Send to Many, summary results, cap 300/s, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
+		// The same campaign with n8n's heap capped, as on a small server: V8 collects sooner, and the peak
+		// is what the run needs rather than garbage it was allowed to keep.
+		{ id: 'bRsManySumHeap10k', label: 'RuStore node, Send to Many, summary results, cap 300/s, heap 400 MB', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary'), nodeArgs: [HEAP_400] },
+		{ id: 'bRsManySumHeap50k', label: 'RuStore node, Send to Many, summary results, cap 300/s, heap 400 MB, 50k', items: 50_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary'), nodeArgs: [HEAP_400] },
 	].filter((scenario) => only.length === 0 || only.includes(scenario.id));
 	try {
 		const local = await prepareLocalN8n('bench', sandbox);
@@ -265,10 +272,11 @@ async function main() {
 			perItem: growthBetween('bRsNode10k', 'bRsNode50k'),
 			sendToMany: growthBetween('bRsMany10k', 'bRsMany50k'),
 			sendToManySummary: growthBetween('bRsManySum10k', 'bRsManySum50k'),
+			sendToManySummaryHeap400: growthBetween('bRsManySumHeap10k', 'bRsManySumHeap50k'),
 			httpRequest: growthBetween('bHttpFree', 'bHttpFree50k'),
 		};
 		const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (tests) / n8n 2.41.1 on Node 24`;
-		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToManySummary, 2)} MB per 1,000 tokens with Send to Many and summary results, ${fmt(growth.sendToMany, 2)} MB with Send to Many and one result item per token, ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push; n8n's HTTP Request node, one item per request: ${fmt(growth.httpRequest, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
+		const output = `${table(results)}\n\nMemory growth of the n8n process, 10k → 50k: ${fmt(growth.sendToManySummaryHeap400, 2)} MB per 1,000 tokens with Send to Many and summary results and a 400 MB heap; by default ${fmt(growth.sendToManySummary, 2)} MB with summary results, ${fmt(growth.sendToMany, 2)} MB with Send to Many and one result item per token, ${fmt(growth.perItem, 2)} MB per 1,000 items with one item per push; n8n's HTTP Request node, one item per request: ${fmt(growth.httpRequest, 2)} MB per 1,000 items.\nMachine: ${machine}. Command: npm run bench.`;
 		console.log(output);
 		writeFileSync(join(REPO_ROOT, 'bench-results.json'), JSON.stringify({ machine, results, memoryGrowthMbPer1000: growth }, null, 2));
 	} finally {
