@@ -60,8 +60,8 @@ async function admit(bucket: Bucket): Promise<Done> {
 	// The request perSecond places back must have arrived a full window ago: then no window at the
 	// provider can hold more than perSecond, however the event loop bunched them on the way.
 	const earliest = Math.max(bucket.nextStart, previous ? (await previous.arrived) + WINDOW_MS : 0);
-	const wait = earliest - Date.now();
-	if (wait > 0) await sleep(wait);
+	// A timer may fire a millisecond early by the clock: wait again until the time has really come.
+	for (let wait = earliest - Date.now(); wait > 0; wait = earliest - Date.now()) await sleep(wait);
 	const started = Date.now();
 	const { slot, done } = newSlot(started);
 	bucket.recent[bucket.cursor] = slot;
