@@ -84,8 +84,9 @@ export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplay
 			description: 'How long to wait for the provider to answer one request',
 		},
 	];
-	// Alphabetical, as n8n's lint wants collection options.
-	if (listOperations.length) options.splice(3, 0, resultsOption(listOperations));
+	if (listOperations.length) options.push(resultsOption(listOperations));
+	// Alphabetical by name, as n8n lists collection options.
+	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		displayName: 'Delivery',
 		name: 'delivery',

@@ -32,7 +32,7 @@ interface Bucket {
 	queue: Promise<void>;
 }
 
-// Module scope on purpose: one bucket per credential, shared by every item and every run in the process.
+// Module scope on purpose: one bucket per credential, shared by every item and every run of this n8n instance.
 const buckets = new Map<string, Bucket>();
 
 function bucketFor(key: string, perSecond: number): Bucket {

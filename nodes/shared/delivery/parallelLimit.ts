@@ -3,7 +3,7 @@ interface Slots {
 	waiting: Array<() => void>;
 }
 
-// Module scope on purpose, like the pacer: one limit per credential, shared by every run in the process.
+// Module scope on purpose, like the pacer: one limit per credential, shared by every run of this n8n instance.
 const slotsByKey = new Map<string, Slots>();
 
 /**
