@@ -15,6 +15,7 @@ import { startSandbox, type Sandbox } from '../test/sandbox';
 import { prepareLocalN8n, type LocalN8n } from './lib/localN8n';
 
 const PUSH = 'Push';
+const AUDIENCE = 'Audience';
 const CAP = { rustore: 300, engagelab: 500 };
 const HEAP_400 = '--max-old-space-size=400';
 
@@ -33,6 +34,8 @@ interface Scenario {
 	cap?: number;
 	/** Node.js flags for the n8n process (a capped heap shows what a run needs, not what V8 lets it keep). */
 	nodeArgs?: string[];
+	/** One item per token, gathered into one list by an Aggregate node before the push node (counted in the wall time). */
+	aggregate?: boolean;
 }
 
 interface Result {
@@ -113,22 +116,41 @@ function httpEngageLabNode(sandbox: Sandbox, batching?: { batchSize: number; bat
 	};
 }
 
-/** The HTTP Request node as a user builds a RuStore send by hand. */
-function httpRequestNode(sandbox: Sandbox, batching?: { batchSize: number; batchInterval: number }): IDataObject {
+/** A Header Auth credential holding the RuStore token, for the HTTP Request node set up as n8n advises. */
+const HEADER_AUTH_CREDENTIAL = { id: 'benchHeaderAuth', name: 'RuStore token (Header Auth)', type: 'httpHeaderAuth', data: { name: 'Authorization', value: 'Bearer sandbox-service-token' } };
+
+/** The HTTP Request node as a user builds a RuStore send by hand: the token in a fixed header, or in a credential. */
+function httpRequestNode(sandbox: Sandbox, batching?: { batchSize: number; batchInterval: number }, auth: 'header' | 'credential' = 'header'): IDataObject {
+	const authentication =
+		auth === 'credential'
+			? { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }
+			: { sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: 'Bearer sandbox-service-token' }] } };
 	return {
 		name: PUSH,
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
+		...(auth === 'credential' ? { credentials: { httpHeaderAuth: { id: HEADER_AUTH_CREDENTIAL.id, name: HEADER_AUTH_CREDENTIAL.name } } } : {}),
 		parameters: {
 			method: 'POST',
 			url: `${sandbox.baseUrls.rustoreSend}/v1/projects/sandbox-project/messages:send`,
-			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Authorization', value: 'Bearer sandbox-service-token' }] },
+			...authentication,
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify({ message: { token: $json.token, notification: { title: "Campaign", body: "Hello " + $json.n } } }) }}',
 			options: batching ? { batching: { batch: batching } } : {},
 		},
+	};
+}
+
+/** n8n's Aggregate node gathering every item's `token` into one `tokens` list, as a user prepares Send to Many. */
+function aggregateNode(scenarioId: string): IDataObject {
+	return {
+		id: `${scenarioId}-a`,
+		name: AUDIENCE,
+		type: 'n8n-nodes-base.aggregate',
+		typeVersion: 1,
+		position: [400, 0],
+		parameters: { fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'token', renameField: true, outputFieldName: 'tokens' }] }, options: {} },
 	};
 }
 
@@ -144,12 +166,19 @@ function benchWorkflow(scenario: Scenario): IDataObject {
 		nodes: [
 			{ id: `${scenario.id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{ id: `${scenario.id}-c`, name: 'Recipients', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: code } },
-			{ id: `${scenario.id}-p`, position: [400, 0], ...scenario.node },
+			...(scenario.aggregate ? [aggregateNode(scenario.id)] : []),
+			{ id: `${scenario.id}-p`, position: [600, 0], ...scenario.node },
 		],
-		connections: {
-			Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
-			Recipients: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
-		},
+		connections: scenario.aggregate
+			? {
+					Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
+					Recipients: { main: [[{ node: AUDIENCE, type: 'main', index: 0 }]] },
+					[AUDIENCE]: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
+				}
+			: {
+					Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
+					Recipients: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
+				},
 	};
 }
 
@@ -186,7 +215,8 @@ async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario
 	sandbox.configure({ latencyMs: scenario.latencyMs, rustore: { ratePerSecond: scenario.rustoreCap }, engagelab: { ratePerSecond: scenario.engageLabCap } });
 	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id, scenario.nodeArgs);
 	const task = run?.data.resultData.runData[PUSH]?.[0];
-	const wallSeconds = task ? task.executionTime / 1000 : null;
+	const gathered = scenario.aggregate ? run?.data.resultData.runData[AUDIENCE]?.[0] : undefined;
+	const wallSeconds = task ? (task.executionTime + (gathered?.executionTime ?? 0)) / 1000 : null;
 	const outputs = (task?.data?.main?.[0] ?? []).map((item) => item.json);
 	const ourStatuses = outputs.filter((json) => typeof json.status === 'string' && json.status !== 'sent').length;
 	const error = run?.data.resultData.error;
@@ -232,15 +262,18 @@ async function main() {
 	const scenarios: Scenario[] = [
 		{ id: 'bRsNode10k', label: 'RuStore node, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
 		{ id: 'bRsMany10k', label: 'RuStore node, Send to Many (1 item), cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
+		{ id: 'bRsAggSum10k', label: 'RuStore node, 10,000 items → Aggregate → Send to Many, summary results, cap 300/s', items: 10_000, aggregate: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
 		{ id: 'bRsManySum10k', label: 'RuStore node, Send to Many, summary results, cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
 		{ id: 'bHttpDefault10k', label: 'HTTP Request, defaults, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox) },
 		{ id: 'bHttpBatched10k', label: 'HTTP Request, batching 300/1 s, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: httpRequestNode(sandbox, { batchSize: CAP.rustore, batchInterval: 1000 }) },
 		{ id: 'bElNode10k', label: 'EngageLab node, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: engageLabNode('={{ $json.token }}') },
 		{ id: 'bElList10k', label: 'EngageLab node, one list of 10,000 ids, cap 500/s', items: 10_000, oneItem: true, latencyMs: 20, engageLabCap: CAP.engagelab, node: engageLabNode('={{ $json.ids }}') },
+		{ id: 'bElAgg10k', label: 'EngageLab node, 10,000 items → Aggregate → one push per 1,000 ids, cap 500/s', items: 10_000, aggregate: true, latencyMs: 20, engageLabCap: CAP.engagelab, node: engageLabNode('={{ $json.tokens }}') },
 		{ id: 'bHttpElDefault10k', label: 'HTTP Request → EngageLab, defaults, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: httpEngageLabNode(sandbox) },
 		{ id: 'bHttpElBatched10k', label: 'HTTP Request → EngageLab, batching 500/1 s, cap 500/s', items: 10_000, latencyMs: 20, engageLabCap: CAP.engagelab, cap: CAP.engagelab, node: httpEngageLabNode(sandbox, { batchSize: CAP.engagelab, batchInterval: 1000 }) },
 		{ id: 'bRsNodeFree', label: 'RuStore node, no latency, no cap', items: 10_000, latencyMs: 0, node: ruStoreNode(1_000_000) },
 		{ id: 'bHttpFree', label: 'HTTP Request, no latency, no cap', items: 10_000, latencyMs: 0, node: httpRequestNode(sandbox) },
+		{ id: 'bHttpCredFree', label: 'HTTP Request, Header Auth credential, no latency, no cap', items: 10_000, latencyMs: 0, node: httpRequestNode(sandbox, undefined, 'credential') },
 		{ id: 'bRsManyFree', label: 'RuStore node, Send to Many (1 item), no latency, no cap', items: 10_000, oneItem: true, latencyMs: 0, node: ruStoreSendManyNode(1_000_000) },
 		{ id: 'bHttpFree50k', label: 'HTTP Request, no latency, no cap, 50k', items: 50_000, latencyMs: 0, node: httpRequestNode(sandbox) },
 		{ id: 'bRsNode50k', label: 'RuStore node, cap 300/s, 50k', items: 50_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
@@ -255,8 +288,12 @@ async function main() {
 		const local = await prepareLocalN8n('bench', sandbox);
 		const file = join(local.userFolder, 'bench-workflows.json');
 		writeFileSync(file, JSON.stringify(scenarios.map(benchWorkflow)));
-		const imported = await runCli(local.n8n, ['import:workflow', `--input=${file}`], local.env);
-		if (imported.code !== 0) throw new Error(imported.stderr);
+		const credentialsFile = join(local.userFolder, 'bench-credentials.json');
+		writeFileSync(credentialsFile, JSON.stringify([HEADER_AUTH_CREDENTIAL]));
+		for (const [command, input] of [['import:credentials', credentialsFile], ['import:workflow', file]]) {
+			const imported = await runCli(local.n8n, [command, `--input=${input}`], local.env);
+			if (imported.code !== 0) throw new Error(imported.stderr);
+		}
 
 		const results: Result[] = [];
 		for (const scenario of scenarios) {
