@@ -33,4 +33,19 @@ describe('The example workflows, in a real n8n against the sandbox', () => {
 		const subscribed = [...sandbox.rustore.subscriptions.values()].reduce((count, tokens) => count + tokens.size, 0);
 		expect(sandbox.deliveries.length + subscribed).toBeGreaterThan(0);
 	}, 120_000);
+
+	it('the stored-token campaign sends each distinct token once and lists the dead one to delete', async () => {
+		const result = await n8n.execute('exRuStoreCampaign');
+		expect(result.ok).toBe(true);
+		expect(result.outputs('Spring sale')[0][0].json).toEqual({
+			summary: true,
+			success: false,
+			recipients: 4,
+			failed: 1,
+			counts: { sent: 3, invalid_token: 1 },
+			duplicatesRemoved: 1,
+		});
+		expect(result.outputs('Tokens to delete')[0].map((item) => item.json.pushToken)).toEqual(['expired-chen-old-phone']);
+		expect(sandbox.deliveries.map((delivery) => delivery.target).sort()).toEqual(['device-anna-7f3a', 'device-boris-21c9', 'device-dana-88e0']);
+	}, 120_000);
 });

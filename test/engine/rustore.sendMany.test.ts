@@ -73,6 +73,24 @@ describe('RuStore Push through n8n\'s engine: Message → Send to Many', () => {
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
+	it('goes on with the campaign when the first token is dead, and reports that token', async () => {
+		const run = await runRuStore(sandbox, sendMany('expired-1, device-1, device-2'));
+		expect(run.error).toBeUndefined();
+		expect(run.outputs[0].map((item) => [item.json.token, item.json.status])).toEqual([
+			['expired-1', 'invalid_token'],
+			['device-1', 'sent'],
+			['device-2', 'sent'],
+		]);
+		expect(sandbox.deliveries.map((delivery) => delivery.target)).toEqual(['device-1', 'device-2']);
+	});
+
+	it('fails, as a single send does, when every token is dead', async () => {
+		const run = await runRuStore(sandbox, sendMany('expired-1, expired-2'));
+		expect(run.error?.message).toContain('NOT_FOUND');
+		expect(sandbox.requests).toHaveLength(2);
+		expect(sandbox.deliveries).toHaveLength(0);
+	});
+
 	it('validates the tokens and the message before sending anything', async () => {
 		const run = await runRuStore(sandbox, sendMany('good-1, has space', { androidNotification: { color: 'blue' } }));
 		expect(run.error?.message).toContain('Push Tokens');

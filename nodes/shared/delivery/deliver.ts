@@ -13,7 +13,7 @@ import { failureOf, providerApiError, thrownAnswerOf, type ProviderFailure, type
 import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
-import { summaryItem, toItem } from './items';
+import { addToTally, newTally, summaryItem, toItem } from './items';
 import { backoffMs, judge } from './retryPolicy';
 
 export type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -85,42 +85,60 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
 		const { requests, repeats, listed } = plan.fanOut ? splitByRecipients(this, requestData, plan.fanOut) : single(requestData);
 
+		// Each answer is turned into its recipients' outcomes as it comes, so that a long list keeps no
+		// response bodies; a summarised campaign keeps only counts and the recipients not sent.
+		const summarise = settings.results === 'summary' && listed;
+		const tally = newTally();
+		const record = (index: number, attempted: Attempted): Part => {
+			if ('failure' in attempted) return attempted;
+			const outcomes = plan.accepted(this, attempted.response, requests.recipients(index));
+			if (!summarise) return { outcomes };
+			addToTally(tally, outcomes);
+			return { outcomes: outcomes.filter((outcome) => !isSuccess(outcome.status)) };
+		};
+		const send = async (index: number) => record(index, await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey));
+
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
-		// part; the rest go together, bounded by the pacer and the parallel limit.
-		const send = async (index: number) => await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey);
-		const results: Attempted[] = new Array(requests.length);
-		if (requests.length > 0) results[0] = await send(0);
-		if (results[0] && 'failure' in results[0] && !this.continueOnFail()) throw asNodeError(this, results[0].error);
+		// part; the rest go together, bounded by the pacer and the parallel limit. A dead first token is
+		// only that recipient's failure: the campaign goes on.
+		const parts: Part[] = new Array(requests.length);
+		if (requests.length > 0) parts[0] = await send(0);
+		const first = parts[0];
+		if (first && 'failure' in first && !(listed && first.failure.status === 'invalid_token') && !this.continueOnFail()) {
+			throw asNodeError(this, first.error);
+		}
 		// The rest through as many workers as requests may be in flight: a list of 50,000 tokens keeps a
 		// few dozen requests alive at a time, not 50,000 waiting promises.
 		let next = 1;
 		const worker = async () => {
 			while (next < requests.length) {
 				const index = next++;
-				results[index] = await send(index);
+				parts[index] = await send(index);
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(settings.maxParallel, requests.length - 1) }, worker));
 
-		const accepted = results.some((result) => !('failure' in result));
+		const accepted = parts.some((part) => !('failure' in part));
 		const outcomes: Outcome[] = [];
-		results.forEach((result, index) => {
-			const recipients = requests.recipients(index);
-			if (!('failure' in result)) outcomes.push(...plan.accepted(this, result.response, recipients));
+		parts.forEach((part, index) => {
+			if (!('failure' in part)) outcomes.push(...part.outcomes);
 			// Once any part was taken the item must not fail (a re-run would repeat it): failures become outcomes.
-			else if (!accepted && !this.continueOnFail()) throw asNodeError(this, result.error);
-			else outcomes.push(...failedOutcomes(result.failure, recipients, plan.fanOut));
+			else if (!accepted && !this.continueOnFail()) throw asNodeError(this, part.error);
+			else {
+				const failed = failedOutcomes(part.failure, requests.recipients(index), plan.fanOut);
+				if (summarise) addToTally(tally, failed);
+				outcomes.push(...failed);
+			}
 		});
 		const common = plan.commonFields?.(this, (requestData.options.body ?? {}) as IDataObject) ?? {};
-		const toItems = (list: Outcome[]) => list.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
-		if (settings.results === 'summary' && listed) {
-			return [summaryItem(this, outcomes, common, repeats), ...toItems(outcomes.filter((outcome) => !isSuccess(outcome.status)))];
-		}
-		return toItems(outcomes);
+		const items = outcomes.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
+		return summarise ? [summaryItem(this, tally, common, repeats), ...items] : items;
 	};
 }
 
 type Attempted = { response: IDataObject } | { failure: ProviderFailure; error: unknown };
+/** What one request came to, once its answer is read: its recipients' outcomes, or its failure. */
+type Part = { outcomes: Outcome[] } | { failure: ProviderFailure; error: unknown };
 
 async function sendWithRetries(
 	context: IExecutePaginationFunctions,

@@ -40,17 +40,34 @@ export function toItem(
 	return { json, pairedItem };
 }
 
+/** The counts of a recipient list's outcomes, added up as they come in: a campaign keeps no item per success. */
+export interface Tally {
+	counts: Record<string, number>;
+	recipients: number;
+	failed: number;
+}
+
+export function newTally(): Tally {
+	return { counts: {}, recipients: 0, failed: 0 };
+}
+
+export function addToTally(tally: Tally, outcomes: Outcome[]): void {
+	for (const { status } of outcomes) {
+		tally.counts[status] = (tally.counts[status] ?? 0) + 1;
+		tally.recipients += 1;
+		if (!isSuccess(status)) tally.failed += 1;
+	}
+}
+
 /**
  * For a campaign: one item with the counts of a recipient list, in place of one item per recipient
  * that went through. Recipients that did not get through still get their own items, after it.
  */
-export function summaryItem(context: IExecuteSingleFunctions, outcomes: Outcome[], common: IDataObject, repeats: Map<string, number>): INodeExecutionData {
-	const counts: IDataObject = {};
-	for (const { status } of outcomes) counts[status] = ((counts[status] as number | undefined) ?? 0) + 1;
+export function summaryItem(context: IExecuteSingleFunctions, tally: Tally, common: IDataObject, repeats: Map<string, number>): INodeExecutionData {
 	let duplicatesRemoved = 0;
 	for (const extra of repeats.values()) duplicatesRemoved += extra;
-	const failed = outcomes.filter((outcome) => !isSuccess(outcome.status)).length;
-	const json: IDataObject = { summary: true, success: failed === 0, recipients: outcomes.length, failed, counts, ...common };
+	const { counts, recipients, failed } = tally;
+	const json: IDataObject = { summary: true, success: failed === 0, recipients, failed, counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))), ...common };
 	if (duplicatesRemoved) json.duplicatesRemoved = duplicatesRemoved;
 	return { json, pairedItem: { item: context.getItemIndex() } };
 }
