@@ -34,6 +34,8 @@ interface Scenario {
 	cap?: number;
 	/** Node.js flags for the n8n process (a capped heap shows what a run needs, not what V8 lets it keep). */
 	nodeArgs?: string[];
+	/** Environment for the n8n process, on top of the set-up's (a diagnostic: which part of the time is n8n's). */
+	env?: Record<string, string>;
 	/** One item per token, gathered into one list by an Aggregate node before the push node (counted in the wall time). */
 	aggregate?: boolean;
 }
@@ -187,10 +189,10 @@ function benchWorkflow(scenario: Scenario): IDataObject {
  * output goes to a file, not a pipe: n8n exits as soon as it has written, and a pipe would lose the
  * tail of a 50,000-item run.
  */
-async function executeMeasured(local: LocalN8n, workflowId: string, nodeArgs: string[] = []) {
+async function executeMeasured(local: LocalN8n, workflowId: string, nodeArgs: string[] = [], env: Record<string, string> = {}) {
 	const outputFile = join(local.userFolder, `bench-output-${workflowId}.json`);
 	const fd = openSync(outputFile, 'w');
-	const child = spawn(local.n8n.node, [...nodeArgs, local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: local.env, stdio: ['ignore', fd, 'pipe'] });
+	const child = spawn(local.n8n.node, [...nodeArgs, local.n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], { env: { ...local.env, ...env }, stdio: ['ignore', fd, 'pipe'] });
 	child.stderr?.resume();
 	let peakKb = 0;
 	const sample = setInterval(() => {
@@ -213,7 +215,7 @@ async function executeMeasured(local: LocalN8n, workflowId: string, nodeArgs: st
 async function runScenario(local: LocalN8n, sandbox: Sandbox, scenario: Scenario): Promise<Result> {
 	sandbox.reset();
 	sandbox.configure({ latencyMs: scenario.latencyMs, rustore: { ratePerSecond: scenario.rustoreCap }, engagelab: { ratePerSecond: scenario.engageLabCap } });
-	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id, scenario.nodeArgs);
+	const { code, run, peakRssMb } = await executeMeasured(local, scenario.id, scenario.nodeArgs, scenario.env);
 	const task = run?.data.resultData.runData[PUSH]?.[0];
 	const gathered = scenario.aggregate ? run?.data.resultData.runData[AUDIENCE]?.[0] : undefined;
 	const wallSeconds = task ? (task.executionTime + (gathered?.executionTime ?? 0)) / 1000 : null;
@@ -261,6 +263,9 @@ async function main() {
 	const sandbox = await startSandbox();
 	const scenarios: Scenario[] = [
 		{ id: 'bRsNode10k', label: 'RuStore node, cap 300/s', items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore) },
+		// The same run with n8n's older, unisolated expression engine (deprecated; not advice): how much of
+		// the per-item time is the isolated engine's, which resolves each expression three times per item.
+		{ id: 'bRsNodeLegacyExpr10k', label: "RuStore node, cap 300/s, n8n's legacy expression engine (diagnostic)", items: 10_000, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreNode(CAP.rustore), env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 		{ id: 'bRsMany10k', label: 'RuStore node, Send to Many (1 item), cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore) },
 		{ id: 'bRsAggSum10k', label: 'RuStore node, 10,000 items → Aggregate → Send to Many, summary results, cap 300/s', items: 10_000, aggregate: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
 		{ id: 'bRsManySum10k', label: 'RuStore node, Send to Many, summary results, cap 300/s', items: 10_000, oneItem: true, latencyMs: 20, rustoreCap: CAP.rustore, cap: CAP.rustore, node: ruStoreSendManyNode(CAP.rustore, 'summary') },
