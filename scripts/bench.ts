@@ -157,6 +157,8 @@ function aggregateNode(scenarioId: string): IDataObject {
 }
 
 function benchWorkflow(scenario: Scenario): IDataObject {
+	// The nodes in order, each feeding the next.
+	const chain = ['Start', 'Recipients', ...(scenario.aggregate ? [AUDIENCE] : []), PUSH];
 	const code = scenario.oneItem
 		? `const tokens = Array.from({ length: ${scenario.items} }, (_, n) => 'device-' + n); return [{ json: { tokens, ids: tokens } }];`
 		: `return Array.from({ length: ${scenario.items} }, (_, n) => ({ json: { n, token: 'device-' + n } }));`;
@@ -171,16 +173,7 @@ function benchWorkflow(scenario: Scenario): IDataObject {
 			...(scenario.aggregate ? [aggregateNode(scenario.id)] : []),
 			{ id: `${scenario.id}-p`, position: [600, 0], ...scenario.node },
 		],
-		connections: scenario.aggregate
-			? {
-					Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
-					Recipients: { main: [[{ node: AUDIENCE, type: 'main', index: 0 }]] },
-					[AUDIENCE]: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
-				}
-			: {
-					Start: { main: [[{ node: 'Recipients', type: 'main', index: 0 }]] },
-					Recipients: { main: [[{ node: PUSH, type: 'main', index: 0 }]] },
-				},
+		connections: Object.fromEntries(chain.slice(0, -1).map((name, index) => [name, { main: [[{ node: chain[index + 1], type: 'main', index: 0 }]] }])),
 	};
 }
 

@@ -104,9 +104,8 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		const parts: Part[] = new Array(requests.length);
 		if (requests.length > 0) parts[0] = await send(0);
 		const first = parts[0];
-		if (first && 'failure' in first && !(listed && first.failure.status === 'invalid_token') && !this.continueOnFail()) {
-			throw asNodeError(this, first.error);
-		}
+		const aboutItsRecipient = listed && first && 'failure' in first && first.failure.status === 'invalid_token';
+		if (first && 'failure' in first && !aboutItsRecipient && !this.continueOnFail()) throw asNodeError(this, first.error);
 		// The rest through as many workers as requests may be in flight: a list of 50,000 tokens keeps a
 		// few dozen requests alive at a time, not 50,000 waiting promises.
 		let next = 1;
