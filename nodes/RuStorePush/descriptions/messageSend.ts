@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildSendBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, sendPlan } from '../hooks/readResponses';
@@ -10,13 +10,7 @@ export const messageSendOperation: INodePropertyOptions = {
 	value: 'send',
 	action: 'Send a push to a device',
 	description: 'Send a push notification to one device by its push token',
-	routing: {
-		// The URL comes from the credential in the preSend (once per run, not an expression per item).
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildSendBody)], paginate: true },
-		operations: { pagination: deliver(ruStoreProfile, sendPlan) },
-		output: { postReceive: [readRuStoreAnswer] },
-	},
+	routing: pushRouting({ profile: ruStoreProfile, build: buildSendBody, plan: sendPlan, read: readRuStoreAnswer }),
 };
 
 export const messageSendFields: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildSendManyBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, sendManyPlan } from '../hooks/readResponses';
@@ -11,12 +11,7 @@ export const messageSendManyOperation: INodePropertyOptions = {
 	action: 'Send a push to many devices',
 	description:
 		'Send the same push notification to a list of push tokens: one request per token (RuStore has no multicast), paced, with one result per token',
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildSendManyBody)], paginate: true },
-		operations: { pagination: deliver(ruStoreProfile, sendManyPlan) },
-		output: { postReceive: [readRuStoreAnswer] },
-	},
+	routing: pushRouting({ profile: ruStoreProfile, build: buildSendManyBody, plan: sendManyPlan, read: readRuStoreAnswer }),
 };
 
 export const messageSendManyFields: INodeProperties[] = [

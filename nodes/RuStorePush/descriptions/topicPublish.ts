@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildPublishBody } from '../hooks/buildRequests';
 import { publishPlan, readRuStoreAnswer } from '../hooks/readResponses';
@@ -10,10 +10,5 @@ export const topicPublishOperation: INodePropertyOptions = {
 	value: 'publish',
 	action: 'Publish a push to a topic',
 	description: 'Send a push notification to every device subscribed to a topic',
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildPublishBody)], paginate: true },
-		operations: { pagination: deliver(ruStoreProfile, publishPlan) },
-		output: { postReceive: [readRuStoreAnswer] },
-	},
+	routing: pushRouting({ profile: ruStoreProfile, build: buildPublishBody, plan: publishPlan, read: readRuStoreAnswer }),
 };

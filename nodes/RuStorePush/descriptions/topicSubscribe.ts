@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildSubscribeBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, subscribePlan } from '../hooks/readResponses';
@@ -10,10 +10,5 @@ export const topicSubscribeOperation: INodePropertyOptions = {
 	value: 'subscribe',
 	action: 'Subscribe devices to a topic',
 	description: 'Subscribe push tokens to a topic; each token gets its own result',
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildSubscribeBody)], paginate: true },
-		operations: { pagination: deliver(ruStoreProfile, subscribePlan) },
-		output: { postReceive: [readRuStoreAnswer] },
-	},
+	routing: pushRouting({ profile: ruStoreProfile, build: buildSubscribeBody, plan: subscribePlan, read: readRuStoreAnswer }),
 };

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildUnsubscribeBody } from '../hooks/buildRequests';
 import { readRuStoreAnswer, unsubscribePlan } from '../hooks/readResponses';
@@ -10,10 +10,5 @@ export const topicUnsubscribeOperation: INodePropertyOptions = {
 	value: 'unsubscribe',
 	action: 'Unsubscribe devices from a topic',
 	description: 'Unsubscribe push tokens from a topic; each token gets its own result',
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildUnsubscribeBody)], paginate: true },
-		operations: { pagination: deliver(ruStoreProfile, unsubscribePlan) },
-		output: { postReceive: [readRuStoreAnswer] },
-	},
+	routing: pushRouting({ profile: ruStoreProfile, build: buildUnsubscribeBody, plan: unsubscribePlan, read: readRuStoreAnswer }),
 };

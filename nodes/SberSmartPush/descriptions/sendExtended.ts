@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { buildExtendedBody } from '../hooks/buildRequests';
 import { extendedPlan, readSberAnswer } from '../hooks/readResponses';
 import { sberProfile } from '../profile';
@@ -11,12 +11,7 @@ export const sendExtendedOperation: INodePropertyOptions = {
 	value: 'sendExtended',
 	action: 'Send a push with delivery options',
 	description: 'Send a template push to several surfaces, with deep links or device parameters, now or in a time frame',
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildExtendedBody)], paginate: true },
-		operations: { pagination: deliver(sberProfile, extendedPlan) },
-		output: { postReceive: [readSberAnswer] },
-	},
+	routing: pushRouting({ profile: sberProfile, build: buildExtendedBody, plan: extendedPlan, read: readSberAnswer }),
 };
 
 const show = { operation: ['sendExtended'] };

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { allItemsValid, deliver } from '../../shared/delivery';
+import { pushRouting } from '../../shared/delivery';
 import { buildLiteBody } from '../hooks/buildRequests';
 import { litePlan, readSberAnswer } from '../hooks/readResponses';
 import { sberProfile } from '../profile';
@@ -11,12 +11,7 @@ export const sendLiteOperation: INodePropertyOptions = {
 	value: 'sendLite',
 	action: 'Send a template push',
 	description: 'Send an approved template to one user on one surface, now',
-	routing: {
-		request: { method: 'POST' },
-		send: { preSend: [allItemsValid(buildLiteBody)], paginate: true },
-		operations: { pagination: deliver(sberProfile, litePlan) },
-		output: { postReceive: [readSberAnswer] },
-	},
+	routing: pushRouting({ profile: sberProfile, build: buildLiteBody, plan: litePlan, read: readSberAnswer }),
 };
 
 const show = { operation: ['sendLite'] };
