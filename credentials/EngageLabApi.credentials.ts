@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../nodes/EngageLab/hosts';
 import { hostFields } from './engageLabFields';
@@ -10,7 +16,10 @@ export class EngageLabApi implements ICredentialType {
 
 	documentationUrl = 'https://www.engagelab.com/docs/app-push/rest-api/rest-api-overview';
 
-	icon = { light: 'file:../icons/engagelab.svg', dark: 'file:../icons/engagelab.dark.svg' } as const;
+	icon = {
+		light: 'file:../icons/engagelab.svg',
+		dark: 'file:../icons/engagelab.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -33,8 +42,13 @@ export class EngageLabApi implements ICredentialType {
 		...hostFields,
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const basic = Buffer.from(`${String(credentials.appKey).trim()}:${String(credentials.masterSecret)}`).toString('base64');
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const basic = Buffer.from(
+			`${String(credentials.appKey).trim()}:${String(credentials.masterSecret)}`,
+		).toString('base64');
 		return { ...request, headers: { ...request.headers, Authorization: `Basic ${basic}` } };
 	}
 
@@ -46,14 +60,40 @@ export class EngageLabApi implements ICredentialType {
 			method: 'POST',
 			body: {
 				to: 'all',
-				body: { platform: '={{ $credentials.product === "webPush" ? "web" : "all" }}', notification: { alert: 'n8n credential check' } },
+				body: {
+					platform: '={{ $credentials.product === "webPush" ? "web" : "all" }}',
+					notification: { alert: 'n8n credential check' },
+				},
 			},
 			ignoreHttpStatusErrors: true,
 		},
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: 21004, message: 'EngageLab refused the AppKey or Master Secret (21004); check them and the data centre' } },
-			{ type: 'responseSuccessBody', properties: { key: 'code', value: 21004, message: 'EngageLab refused the AppKey or Master Secret (21004); check them and the data centre' } },
-			{ type: 'responseSuccessBody', properties: { key: 'error.code', value: 21008, message: 'EngageLab does not know this AppKey (21008): check it for stray spaces' } },
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 21004,
+					message:
+						'EngageLab refused the AppKey or Master Secret (21004); check them and the data centre',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: 21004,
+					message:
+						'EngageLab refused the AppKey or Master Secret (21004); check them and the data centre',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 21008,
+					message: 'EngageLab does not know this AppKey (21008): check it for stray spaces',
+				},
+			},
 		],
 	};
 }

@@ -13,7 +13,8 @@ export class RuStorePushApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/rustore.svg', dark: 'file:../icons/rustore.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-push-gateways/n8n-nodes-push-gateways#rustore-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-push-gateways/n8n-nodes-push-gateways#rustore-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -38,7 +39,8 @@ export class RuStorePushApi implements ICredentialType {
 			name: 'sendBaseUrl',
 			type: 'string',
 			default: 'https://vkpns.rustore.ru',
-			description: 'Host for sending to a push token. Change it only for a proxy or a test sandbox.',
+			description:
+				'Host for sending to a push token. Change it only for a proxy or a test sandbox.',
 		},
 		{
 			displayName: 'Topics Base URL',
@@ -51,7 +53,10 @@ export class RuStorePushApi implements ICredentialType {
 
 	// A function rather than a generic expression: it runs for every push, and n8n's expression engine
 	// costs more per call than the rest of the request.
-	authenticate = async (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> => ({
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
 		...request,
 		headers: { ...request.headers, Authorization: `Bearer ${String(credentials.serviceToken)}` },
 	});

@@ -25,15 +25,24 @@ const EXPIRY_MARGIN_MS = 60_000;
 
 function basicKey(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.authMode === 'authKey') return String(credentials.authKey ?? '').trim();
-	return Buffer.from(`${String(credentials.clientId ?? '').trim()}:${String(credentials.clientSecret ?? '')}`).toString('base64');
+	return Buffer.from(
+		`${String(credentials.clientId ?? '').trim()}:${String(credentials.clientSecret ?? '')}`,
+	).toString('base64');
 }
 
 /** Identifies a client without keeping its secret in the key. */
 function clientKey(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256').update(`${String(credentials.tokenUrl)}\n${String(credentials.scope)}\n${basicKey(credentials)}`).digest('hex');
+	return createHash('sha256')
+		.update(
+			`${String(credentials.tokenUrl)}\n${String(credentials.scope)}\n${basicKey(credentials)}`,
+		)
+		.digest('hex');
 }
 
-async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<FetchedToken> {
+async function fetchToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<FetchedToken> {
 	const response = (await helper.helpers.httpRequest({
 		method: 'POST',
 		url: String(credentials.tokenUrl),
@@ -48,9 +57,13 @@ async function fetchToken(helper: IHttpRequestHelper, credentials: ICredentialDa
 		json: true,
 	})) as IDataObject;
 	const accessToken = typeof response?.access_token === 'string' ? response.access_token : '';
-	if (!accessToken) throw new Error('Sber answered the token request without an access_token: check the Token URL');
+	if (!accessToken)
+		throw new Error('Sber answered the token request without an access_token: check the Token URL');
 	const expiresAt = Number(response.expires_at);
-	return { accessToken, expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 30 * 60_000 };
+	return {
+		accessToken,
+		expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 30 * 60_000,
+	};
 }
 
 export class SberSmartPushApi implements ICredentialType {
@@ -69,7 +82,11 @@ export class SberSmartPushApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Client ID and Client Secret', value: 'clientSecret' },
-				{ name: 'Authorization Key', value: 'authKey', description: 'The Base64 key SmartMarket Studio shows' },
+				{
+					name: 'Authorization Key',
+					value: 'authKey',
+					description: 'The Base64 key SmartMarket Studio shows',
+				},
 			],
 			default: 'clientSecret',
 		},
@@ -140,11 +157,18 @@ export class SberSmartPushApi implements ICredentialType {
 	];
 
 	/** Called by n8n when the stored token is empty or was refused (401); one fetch serves all callers. */
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		const key = clientKey(credentials);
 		const known = latest.get(key);
 		// A token newer than the one this caller used (or had none of) is still good: no new request.
-		if (known && known.accessToken !== credentials.accessToken && known.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+		if (
+			known &&
+			known.accessToken !== credentials.accessToken &&
+			known.expiresAt - EXPIRY_MARGIN_MS > Date.now()
+		) {
 			return { accessToken: known.accessToken };
 		}
 		let pending = inFlight.get(key);
@@ -160,7 +184,10 @@ export class SberSmartPushApi implements ICredentialType {
 		return { accessToken: (await pending).accessToken };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		return {
 			...request,
 			headers: { ...request.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },

@@ -15,7 +15,9 @@ import { EXAMPLES_DIR, exampleWorkflows, prepareLocalN8n } from './lib/localN8n'
 function statusCounts(items: INodeExecutionData[]): Record<string, number> {
 	const counts: Record<string, number> = {};
 	for (const { json } of items) {
-		const status = String(json.status ?? (json.details as { status?: string } | undefined)?.status ?? 'error');
+		const status = String(
+			json.status ?? (json.details as { status?: string } | undefined)?.status ?? 'error',
+		);
 		counts[status] = (counts[status] ?? 0) + 1;
 	}
 	return counts;
@@ -28,17 +30,35 @@ async function main() {
 		const local = await prepareLocalN8n('demo', sandbox);
 		for (const example of exampleWorkflows()) {
 			sandbox.reset();
-			const definition = JSON.parse(readFileSync(join(EXAMPLES_DIR, example.file), 'utf8')) as { nodes: Array<{ name: string; type: string }> };
-			const pushNodes = definition.nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map((node) => node.name);
-			const result = await runCli(local.n8n, ['execute', `--id=${example.id}`, '--rawOutput'], local.env);
+			const definition = JSON.parse(readFileSync(join(EXAMPLES_DIR, example.file), 'utf8')) as {
+				nodes: Array<{ name: string; type: string }>;
+			};
+			const pushNodes = definition.nodes
+				.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`))
+				.map((node) => node.name);
+			const result = await runCli(
+				local.n8n,
+				['execute', `--id=${example.id}`, '--rawOutput'],
+				local.env,
+			);
 			const run = parseRun(result.stdout) as IRun | undefined;
 			const error = run?.data.resultData.error;
-			const outputs = pushNodes.flatMap((name) => run?.data.resultData.runData[name]?.[0]?.data?.main ?? []);
+			const outputs = pushNodes.flatMap(
+				(name) => run?.data.resultData.runData[name]?.[0]?.data?.main ?? [],
+			);
 			const sent = statusCounts(outputs.flatMap((output) => output ?? []));
-			const outcome = result.code === 0 && !error ? 'ok' : `FAILED: ${error?.message ?? result.stderr.split('\n').slice(-3).join(' ')}`;
+			const outcome =
+				result.code === 0 && !error
+					? 'ok'
+					: `FAILED: ${error?.message ?? result.stderr.split('\n').slice(-3).join(' ')}`;
 			if (outcome !== 'ok') failures += 1;
-			const summary = Object.entries(sent).map(([status, count]) => `${count} ${status}`).join(', ') || 'nothing';
-			console.log(`${example.name}: ${summary}; sandbox received ${sandbox.requests.length} request(s), accepted ${sandbox.deliveries.length} push(es); ${outcome}`);
+			const summary =
+				Object.entries(sent)
+					.map(([status, count]) => `${count} ${status}`)
+					.join(', ') || 'nothing';
+			console.log(
+				`${example.name}: ${summary}; sandbox received ${sandbox.requests.length} request(s), accepted ${sandbox.deliveries.length} push(es); ${outcome}`,
+			);
 		}
 	} finally {
 		await sandbox.close();

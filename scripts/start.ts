@@ -31,7 +31,9 @@ async function main() {
 	void server.exited.then((code) => stop(code));
 
 	console.log(`\nn8n is ready: ${server.url}  (sign in as ${OWNER.email} / ${OWNER.password})`);
-	console.log('The example workflows are in the Overview; open one and press "Execute workflow". Ctrl-C stops everything.\n');
+	console.log(
+		'The example workflows are in the Overview; open one and press "Execute workflow". Ctrl-C stops everything.\n',
+	);
 }
 
 main().catch((error: Error) => {

@@ -62,14 +62,24 @@ function walk(dir) {
 }
 
 async function lint(label, cwd, files) {
-	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: scanConfig() });
+	const eslint = new ESLint({
+		cwd,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: scanConfig(),
+	});
 	const results = await eslint.lintFiles(files);
 	const errors = results.flatMap((result) =>
 		result.messages
 			.filter((message) => message.severity === 2)
-			.map((message) => `${label}: ${relative(cwd, result.filePath)}:${message.line} ${message.ruleId ?? ''} ${message.message}`),
+			.map(
+				(message) =>
+					`${label}: ${relative(cwd, result.filePath)}:${message.line} ${message.ruleId ?? ''} ${message.message}`,
+			),
 	);
-	console.log(`${errors.length === 0 ? 'ok  ' : 'FAIL'} ${label}: ${files.length} files linted with the scanner's rules`);
+	console.log(
+		`${errors.length === 0 ? 'ok  ' : 'FAIL'} ${label}: ${files.length} files linted with the scanner's rules`,
+	);
 	return errors;
 }
 
@@ -83,12 +93,22 @@ function iconFiles(icon) {
 function packageRules(unpacked) {
 	const errors = [];
 	const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
-	if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0) errors.push(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
-	if (JSON.stringify(pkg.files) !== '["dist"]') errors.push(`files must be ["dist"], is ${JSON.stringify(pkg.files)}`);
-	const stray = walk(unpacked).map((file) => relative(unpacked, file)).filter((file) => !file.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file));
+	if (pkg.dependencies && Object.keys(pkg.dependencies).length > 0)
+		errors.push(`runtime dependencies: ${Object.keys(pkg.dependencies).join(', ')}`);
+	if (JSON.stringify(pkg.files) !== '["dist"]')
+		errors.push(`files must be ["dist"], is ${JSON.stringify(pkg.files)}`);
+	const stray = walk(unpacked)
+		.map((file) => relative(unpacked, file))
+		.filter(
+			(file) =>
+				!file.startsWith('dist/') && !/^(package\.json|README\.md|LICENSE(\.md)?)$/.test(file),
+		);
 	if (stray.length) errors.push(`files outside dist in the tarball: ${stray.join(', ')}`);
 
-	const entries = [...pkg.n8n.nodes.map((file) => ({ file, kind: 'node' })), ...pkg.n8n.credentials.map((file) => ({ file, kind: 'credential' }))];
+	const entries = [
+		...pkg.n8n.nodes.map((file) => ({ file, kind: 'node' })),
+		...pkg.n8n.credentials.map((file) => ({ file, kind: 'credential' })),
+	];
 	for (const { file, kind } of entries) {
 		if (!existsSync(join(unpacked, file))) {
 			errors.push(`${kind} ${file} is registered but not in the tarball`);
@@ -98,29 +118,45 @@ function packageRules(unpacked) {
 		const module = require(join(ROOT, file));
 		const instance = new (Object.values(module)[0])();
 		const icons = iconFiles(kind === 'node' ? instance.description?.icon : instance.icon);
-		if (icons.length !== 2) errors.push(`${file}: needs a light and a dark icon, has ${icons.length}`);
+		if (icons.length !== 2)
+			errors.push(`${file}: needs a light and a dark icon, has ${icons.length}`);
 		for (const icon of icons) {
 			const path = join(dirname(join(unpacked, file)), icon.replace(/^file:/, ''));
-			if (!existsSync(path) || !readFileSync(path, 'utf8').includes('<svg')) errors.push(`${file}: icon ${icon} missing or not an SVG`);
+			if (!existsSync(path) || !readFileSync(path, 'utf8').includes('<svg'))
+				errors.push(`${file}: icon ${icon} missing or not an SVG`);
 		}
 		if (kind === 'node') {
 			const codex = join(unpacked, file.replace(/\.js$/, '.json'));
 			const expected = `${pkg.name}.${instance.description?.name}`;
 			if (!existsSync(codex)) errors.push(`${file}: codex file missing`);
-			else if (JSON.parse(readFileSync(codex, 'utf8')).node !== expected) errors.push(`${file}: codex "node" must be ${expected}`);
+			else if (JSON.parse(readFileSync(codex, 'utf8')).node !== expected)
+				errors.push(`${file}: codex "node" must be ${expected}`);
 		}
 	}
-	console.log(`${errors.length === 0 ? 'ok  ' : 'FAIL'} package rules: ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials, icons, codex, no dependencies`);
+	console.log(
+		`${errors.length === 0 ? 'ok  ' : 'FAIL'} package rules: ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials, icons, codex, no dependencies`,
+	);
 	return errors;
 }
 
 async function main() {
-	const sources = ['package.json', ...[...walk(join(ROOT, 'nodes')), ...walk(join(ROOT, 'credentials'))].filter((file) => /\.(js|ts|json)$/.test(file))];
+	const sources = [
+		'package.json',
+		...[...walk(join(ROOT, 'nodes')), ...walk(join(ROOT, 'credentials'))].filter((file) =>
+			/\.(js|ts|json)$/.test(file),
+		),
+	];
 	const errors = await lint('source', ROOT, sources);
 
 	const work = mkdtempSync(join(tmpdir(), 'push-gateways-verify-'));
 	try {
-		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+		const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		})
+			.trim()
+			.split('\n')
+			.pop();
 		execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
 		const unpacked = join(work, 'package');
 		const shipped = ['package.json', ...walk(unpacked).filter((file) => file.endsWith('.js'))];

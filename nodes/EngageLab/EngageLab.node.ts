@@ -4,7 +4,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { deliveryOptions } from '../shared/delivery';
 import { audienceFields } from './descriptions/audienceFields';
 import { contentFields } from './descriptions/contentFields';
-import { groupPushSendOperation, pushSendOperation, pushValidateOperation } from './descriptions/operations';
+import {
+	groupPushSendOperation,
+	pushSendOperation,
+	pushValidateOperation,
+} from './descriptions/operations';
 import { bodyInputField, bodyJsonField, optionsField } from './descriptions/optionsFields';
 import { pushResources } from './descriptions/shown';
 import { engageLabProfile } from './profile';
@@ -23,8 +27,16 @@ export class EngageLab implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'engageLabApi', required: true, displayOptions: { show: { authentication: ['app'] } } },
-			{ name: 'engageLabGroupApi', required: true, displayOptions: { show: { authentication: ['group'] } } },
+			{
+				name: 'engageLabApi',
+				required: true,
+				displayOptions: { show: { authentication: ['app'] } },
+			},
+			{
+				name: 'engageLabGroupApi',
+				required: true,
+				displayOptions: { show: { authentication: ['group'] } },
+			},
 		],
 		requestDefaults: {
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -39,7 +51,11 @@ export class EngageLab implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Push', value: 'push', description: 'One app, with its AppKey' },
-					{ name: 'Group Push', value: 'groupPush', description: 'All apps of an EngageLab app group at once, with its GroupKey' },
+					{
+						name: 'Group Push',
+						value: 'groupPush',
+						description: 'All apps of an EngageLab app group at once, with its GroupKey',
+					},
 				],
 				default: 'push',
 			},
@@ -96,7 +112,10 @@ export class EngageLab implements INodeType {
 			...audienceFields,
 			...contentFields,
 			optionsField,
-			deliveryOptions(engageLabProfile.defaultRequestsPerSecond, { resource: pushResources }, ['send', 'validate']),
+			deliveryOptions(engageLabProfile.defaultRequestsPerSecond, { resource: pushResources }, [
+				'send',
+				'validate',
+			]),
 		],
 	};
 }

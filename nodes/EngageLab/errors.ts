@@ -14,60 +14,169 @@ interface Meaning {
 }
 
 const FIX = 'Correct the field EngageLab names and send again.';
-const CREDENTIAL = 'Check the AppKey (or GroupKey), the Master Secret and the data centre in the credential.';
-const TRY_AGAIN = "Sent again automatically with the same idempotency key (cid), so it cannot arrive twice; reported if it never gets through.";
+const CREDENTIAL =
+	'Check the AppKey (or GroupKey), the Master Secret and the data centre in the credential.';
+const TRY_AGAIN =
+	'Sent again automatically with the same idempotency key (cid), so it cannot arrive twice; reported if it never gets through.';
 
 /** EngageLab's error codes (Push API v4 table), in the user's terms. */
 export const ERROR_CODES: Record<number, Meaning> = {
-	20101: { meaning: 'The registration id is not valid for this app', action: 'Remove this registration id, or check that it belongs to this AppKey.', status: 'invalid_token' },
+	20101: {
+		meaning: 'The registration id is not valid for this app',
+		action: 'Remove this registration id, or check that it belongs to this AppKey.',
+		status: 'invalid_token',
+	},
 	21001: { meaning: 'Only POST is supported for this request', action: FIX, status: 'rejected' },
 	21002: { meaning: 'A required parameter is missing', action: FIX, status: 'rejected' },
 	21003: { meaning: 'A parameter value is not valid', action: FIX, status: 'rejected' },
 	21004: { meaning: 'EngageLab refused the credentials', action: CREDENTIAL, status: 'rejected' },
-	21005: { meaning: 'The message is too large (notification and message at most 4000 bytes, Web notification 2048)', action: 'Shorten the texts or the extras.', status: 'rejected' },
-	21008: { meaning: 'The AppKey is not valid', action: 'Check the AppKey for typing errors and stray spaces.', status: 'rejected' },
-	21009: { meaning: 'EngageLab had an internal error', action: 'Check the push in the EngageLab console before sending again.', status: 'unknown' },
-	21011: { meaning: 'No device matches the audience', action: 'Check the registration ids, tags, aliases or segment: none of them has a device for this app and platform.', status: 'invalid_token' },
-	21015: { meaning: 'The request has parameters EngageLab does not expect', action: FIX, status: 'rejected' },
+	21005: {
+		meaning:
+			'The message is too large (notification and message at most 4000 bytes, Web notification 2048)',
+		action: 'Shorten the texts or the extras.',
+		status: 'rejected',
+	},
+	21008: {
+		meaning: 'The AppKey is not valid',
+		action: 'Check the AppKey for typing errors and stray spaces.',
+		status: 'rejected',
+	},
+	21009: {
+		meaning: 'EngageLab had an internal error',
+		action: 'Check the push in the EngageLab console before sending again.',
+		status: 'unknown',
+	},
+	21011: {
+		meaning: 'No device matches the audience',
+		action:
+			'Check the registration ids, tags, aliases or segment: none of them has a device for this app and platform.',
+		status: 'invalid_token',
+	},
+	21015: {
+		meaning: 'The request has parameters EngageLab does not expect',
+		action: FIX,
+		status: 'rejected',
+	},
 	21016: { meaning: 'A parameter has the wrong type or length', action: FIX, status: 'rejected' },
-	21030: { meaning: 'EngageLab timed out internally', action: TRY_AGAIN, status: 'unknown', retryable: true },
-	21038: { meaning: 'The app has no push permission (subscription expired or not active)', action: 'Renew or activate the plan in the EngageLab console.', status: 'rejected' },
+	21030: {
+		meaning: 'EngageLab timed out internally',
+		action: TRY_AGAIN,
+		status: 'unknown',
+		retryable: true,
+	},
+	21038: {
+		meaning: 'The app has no push permission (subscription expired or not active)',
+		action: 'Renew or activate the plan in the EngageLab console.',
+		status: 'rejected',
+	},
 	21050: { meaning: 'Live Activity: the event is not valid', action: FIX, status: 'rejected' },
-	21051: { meaning: 'Live Activity: the audience must be everyone or registration ids', action: FIX, status: 'rejected' },
+	21051: {
+		meaning: 'Live Activity: the audience must be everyone or registration ids',
+		action: FIX,
+		status: 'rejected',
+	},
 	21052: { meaning: 'Live Activity: attributes-type is missing', action: FIX, status: 'rejected' },
 	21053: { meaning: 'Live Activity: content-state is missing', action: FIX, status: 'rejected' },
-	21054: { meaning: 'Live Activity cannot be combined with other message types', action: FIX, status: 'rejected' },
-	21055: { meaning: 'Live Activity needs a P8 certificate', action: 'Upload an APNs P8 key in the EngageLab console.', status: 'rejected' },
+	21054: {
+		meaning: 'Live Activity cannot be combined with other message types',
+		action: FIX,
+		status: 'rejected',
+	},
+	21055: {
+		meaning: 'Live Activity needs a P8 certificate',
+		action: 'Upload an APNs P8 key in the EngageLab console.',
+		status: 'rejected',
+	},
 	21056: { meaning: 'Live Activity is for iOS only', action: FIX, status: 'rejected' },
-	21057: { meaning: 'VoIP cannot be combined with other message types', action: FIX, status: 'rejected' },
+	21057: {
+		meaning: 'VoIP cannot be combined with other message types',
+		action: FIX,
+		status: 'rejected',
+	},
 	21058: { meaning: 'VoIP is for iOS only', action: FIX, status: 'rejected' },
-	21059: { meaning: 'This message type does not support a big push duration', action: 'Remove Big Push Duration.', status: 'rejected' },
-	21306: { meaning: 'A notification and a custom message cannot be sent together', action: 'Send them as two pushes.', status: 'rejected' },
-	23006: { meaning: 'A parameter is out of range (for example a big push duration over 1440 minutes)', action: FIX, status: 'rejected' },
+	21059: {
+		meaning: 'This message type does not support a big push duration',
+		action: 'Remove Big Push Duration.',
+		status: 'rejected',
+	},
+	21306: {
+		meaning: 'A notification and a custom message cannot be sent together',
+		action: 'Send them as two pushes.',
+		status: 'rejected',
+	},
+	23006: {
+		meaning: 'A parameter is out of range (for example a big push duration over 1440 minutes)',
+		action: FIX,
+		status: 'rejected',
+	},
 	23008: {
-		meaning: "EngageLab's rate limit (500 requests per second per AppKey) was reached and the push was not sent",
+		meaning:
+			"EngageLab's rate limit (500 requests per second per AppKey) was reached and the push was not sent",
 		action: 'This is a rate limit: lower Requests per Second, or ask EngageLab for a higher quota.',
 		status: 'rate_limited',
 	},
-	23009: { meaning: "n8n's IP address is not in the app's IP whitelist", action: "Add this n8n's outgoing IP address to the whitelist in the EngageLab console.", status: 'rejected' },
-	27000: { meaning: 'EngageLab had an internal memory error', action: TRY_AGAIN, status: 'unknown', retryable: true },
-	27001: { meaning: 'The verification information is empty', action: CREDENTIAL, status: 'rejected' },
-	27002: { meaning: 'EngageLab reported an unknown error', action: 'Check the push in the EngageLab console before sending again.', status: 'unknown' },
-	27008: { meaning: 'A third-party channel distribution is set but the alert is empty', action: 'Give the notification an alert text.', status: 'rejected' },
-	27009: { meaning: 'The third-party channel distribution is empty or not valid', action: 'Choose a valid distribution strategy in the options.', status: 'rejected' },
-	1003: { meaning: 'The message to override is unknown or older than a day', action: 'Remove Override Message ID, or give the id of a push from the last 24 hours.', status: 'rejected' },
+	23009: {
+		meaning: "n8n's IP address is not in the app's IP whitelist",
+		action: "Add this n8n's outgoing IP address to the whitelist in the EngageLab console.",
+		status: 'rejected',
+	},
+	27000: {
+		meaning: 'EngageLab had an internal memory error',
+		action: TRY_AGAIN,
+		status: 'unknown',
+		retryable: true,
+	},
+	27001: {
+		meaning: 'The verification information is empty',
+		action: CREDENTIAL,
+		status: 'rejected',
+	},
+	27002: {
+		meaning: 'EngageLab reported an unknown error',
+		action: 'Check the push in the EngageLab console before sending again.',
+		status: 'unknown',
+	},
+	27008: {
+		meaning: 'A third-party channel distribution is set but the alert is empty',
+		action: 'Give the notification an alert text.',
+		status: 'rejected',
+	},
+	27009: {
+		meaning: 'The third-party channel distribution is empty or not valid',
+		action: 'Choose a valid distribution strategy in the options.',
+		status: 'rejected',
+	},
+	1003: {
+		meaning: 'The message to override is unknown or older than a day',
+		action: 'Remove Override Message ID, or give the id of a push from the last 24 hours.',
+		status: 'rejected',
+	},
 };
 
 const BY_HTTP_STATUS: Record<number, Meaning> = {
 	401: { meaning: 'EngageLab refused the credentials', action: CREDENTIAL, status: 'rejected' },
 	403: { meaning: 'EngageLab refused the request', action: CREDENTIAL, status: 'rejected' },
-	404: { meaning: 'EngageLab has no such endpoint here', action: 'Check the data centre and the product (App Push or Web Push) in the credential.', status: 'rejected' },
-	429: { meaning: "EngageLab's rate limit was reached and the push was not sent", action: 'Lower Requests per Second.', status: 'rate_limited' },
-	503: { meaning: 'EngageLab is unavailable and the push was not sent', action: 'Send it again later.', status: 'rate_limited' },
+	404: {
+		meaning: 'EngageLab has no such endpoint here',
+		action: 'Check the data centre and the product (App Push or Web Push) in the credential.',
+		status: 'rejected',
+	},
+	429: {
+		meaning: "EngageLab's rate limit was reached and the push was not sent",
+		action: 'Lower Requests per Second.',
+		status: 'rate_limited',
+	},
+	503: {
+		meaning: 'EngageLab is unavailable and the push was not sent',
+		action: 'Send it again later.',
+		status: 'rate_limited',
+	},
 };
 
 function asObject(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /** The error in either of EngageLab's shapes: `{error:{code,message}}` or flat `{code,message}`. */
@@ -75,16 +184,41 @@ export function readEngageLabError(body: unknown): { code?: number; message?: st
 	const answer = asObject(body);
 	const error = answer.error !== undefined ? asObject(answer.error) : answer;
 	const code = Number(error.code);
-	return { code: Number.isInteger(code) && code > 0 ? code : undefined, message: typeof error.message === 'string' ? error.message : undefined };
+	return {
+		code: Number.isInteger(code) && code > 0 ? code : undefined,
+		message: typeof error.message === 'string' ? error.message : undefined,
+	};
 }
 
-export function engageLabFailure(httpStatus: number, body: unknown, headers: Record<string, unknown> = {}): ProviderFailure {
+export function engageLabFailure(
+	httpStatus: number,
+	body: unknown,
+	headers: Record<string, unknown> = {},
+): ProviderFailure {
 	const { code, message } = readEngageLabError(body);
 	const meaning =
 		(code !== undefined ? ERROR_CODES[code] : undefined) ??
 		BY_HTTP_STATUS[httpStatus] ??
 		(httpStatus >= 500
-			? { meaning: 'EngageLab had an internal error; the push may or may not have been sent', action: TRY_AGAIN, status: 'unknown' as const }
-			: { meaning: code !== undefined ? `EngageLab answered with code ${code}` : `EngageLab answered HTTP ${httpStatus}`, action: FIX, status: 'rejected' as const });
-	return { provider: PROVIDER, httpStatus, code: code ?? httpStatus, providerMessage: message, ...meaning, retryAfterMs: retryAfterMs(headers) };
+			? {
+					meaning: 'EngageLab had an internal error; the push may or may not have been sent',
+					action: TRY_AGAIN,
+					status: 'unknown' as const,
+				}
+			: {
+					meaning:
+						code !== undefined
+							? `EngageLab answered with code ${code}`
+							: `EngageLab answered HTTP ${httpStatus}`,
+					action: FIX,
+					status: 'rejected' as const,
+				});
+	return {
+		provider: PROVIDER,
+		httpStatus,
+		code: code ?? httpStatus,
+		providerMessage: message,
+		...meaning,
+		retryAfterMs: retryAfterMs(headers),
+	};
 }

@@ -8,11 +8,18 @@ export const ENGAGELAB_HOSTS: Record<string, { app: string; web?: string }> = {
 
 /** A custom base URL as people copy it: trailing slashes and a trailing `/v4` are dropped. */
 export function normaliseBaseUrl(url: unknown): string {
-	return String(url ?? '').trim().replace(/\/+$/, '').replace(/\/v4$/, '');
+	return String(url ?? '')
+		.trim()
+		.replace(/\/+$/, '')
+		.replace(/\/v4$/, '');
 }
 
 /** The base URL for a credential's data centre and product, or undefined when EngageLab has none there. */
-export function engageLabBaseUrl(credentials: { dataCenter?: unknown; product?: unknown; customBaseUrl?: unknown }): string | undefined {
+export function engageLabBaseUrl(credentials: {
+	dataCenter?: unknown;
+	product?: unknown;
+	customBaseUrl?: unknown;
+}): string | undefined {
 	if (credentials.dataCenter === 'custom') return normaliseBaseUrl(credentials.customBaseUrl);
 	const hosts = ENGAGELAB_HOSTS[String(credentials.dataCenter)];
 	return credentials.product === 'webPush' ? hosts?.web : hosts?.app;

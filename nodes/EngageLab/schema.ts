@@ -9,7 +9,10 @@ export const MAX_BODY_BYTES = 4000;
 export const MAX_WEB_NOTIFICATION_BYTES = 2048;
 export const APP_PLATFORMS = ['android', 'ios', 'hmos'] as const;
 
-const label = z.string().refine((value) => utf8Length(value) <= 40, 'each must be at most 40 bytes').refine((value) => value.trim().length > 0, 'must not be empty');
+const label = z
+	.string()
+	.refine((value) => utf8Length(value) <= 40, 'each must be at most 40 bytes')
+	.refine((value) => value.trim().length > 0, 'must not be empty');
 
 const ids = z.array(z.string().trim().min(1, 'must not be empty'));
 
@@ -20,11 +23,15 @@ export const targetsSchema = z
 		tag: z.array(label).optional(),
 		tag_and: z.array(label).max(MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`).optional(),
 		tag_not: z.array(label).max(MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`).optional(),
-		alias: z.array(label).max(MAX_IDS_PER_PUSH, `at most ${MAX_IDS_PER_PUSH} aliases per push`).optional(),
+		alias: z
+			.array(label)
+			.max(MAX_IDS_PER_PUSH, `at most ${MAX_IDS_PER_PUSH} aliases per push`)
+			.optional(),
 		seg: z.strictObject({ id: z.string().trim().min(1, 'must not be empty') }).optional(),
 	})
 	.refine((to) => Object.keys(to).some((key) => key !== 'tag_not'), {
-		message: 'Tags NOT narrows another audience and cannot be used alone: add registration ids, tags, aliases or a segment',
+		message:
+			'Tags NOT narrows another audience and cannot be used alone: add registration ids, tags, aliases or a segment',
 		path: ['tag_not'],
 		when: (payload) => payload.issues.length === 0,
 	});
@@ -56,12 +63,22 @@ const androidSchema = z.strictObject({
 const iosSchema = z.strictObject({
 	alert: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
 	sound: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
-	badge: z.union([z.number().int(), z.string().regex(/^[+-]?\d+$/, 'must be a number or "+1"-style change')]).optional(),
+	badge: z
+		.union([
+			z.number().int(),
+			z.string().regex(/^[+-]?\d+$/, 'must be a number or "+1"-style change'),
+		])
+		.optional(),
 	'content-available': z.boolean().optional(),
 	'mutable-content': z.boolean().optional(),
 	category: z.string().optional(),
 	'thread-id': z.string().optional(),
-	'interruption-level': z.enum(['passive', 'active', 'time-sensitive', 'critical'], 'must be passive, active, time-sensitive or critical').optional(),
+	'interruption-level': z
+		.enum(
+			['passive', 'active', 'time-sensitive', 'critical'],
+			'must be passive, active, time-sensitive or critical',
+		)
+		.optional(),
 	extras,
 });
 
@@ -70,17 +87,28 @@ const hmosSchema = z
 		alert: z.string(),
 		title: z.string().optional(),
 		category: z.string().optional(),
-		large_icon: z.string().regex(/^https:\/\//, 'must be an https URL').optional(),
+		large_icon: z
+			.string()
+			.regex(/^https:\/\//, 'must be an https URL')
+			.optional(),
 		intent,
 		badge_add_num: z.number().int().min(1, 'must be 1 to 99').max(99, 'must be 1 to 99').optional(),
 		badge_set_num: z.number().int().min(0, 'must be 0 to 99').max(99, 'must be 0 to 99').optional(),
 		style: z.union([z.literal(0), z.literal(3)], 'must be 0 (normal) or 3 (multi-line)').optional(),
-		inbox_content: z.array(z.string().max(1024, 'each line must be at most 1024 characters')).max(3, 'at most 3 lines').optional(),
-		push_type: z.union([z.literal(0), z.literal(2), z.literal(10)], 'must be 0, 2 or 10').optional(),
+		inbox_content: z
+			.array(z.string().max(1024, 'each line must be at most 1024 characters'))
+			.max(3, 'at most 3 lines')
+			.optional(),
+		push_type: z
+			.union([z.literal(0), z.literal(2), z.literal(10)], 'must be 0, 2 or 10')
+			.optional(),
 		test_message: z.boolean().optional(),
 		extras,
 	})
-	.refine((hmos) => hmos.style !== 3 || (hmos.inbox_content?.length ?? 0) > 0, { message: 'is needed when the style is 3 (multi-line)', path: ['inbox_content'] });
+	.refine((hmos) => hmos.style !== 3 || (hmos.inbox_content?.length ?? 0) > 0, {
+		message: 'is needed when the style is 3 (multi-line)',
+		path: ['inbox_content'],
+	});
 
 const webSchema = z.strictObject({
 	alert: z.string().min(1, 'must not be empty'),
@@ -111,19 +139,41 @@ const optionsSchema = z.strictObject({
 	override_msg_id: z.union([z.string(), z.number()]).optional(),
 	apns_production: z.boolean().optional(),
 	apns_collapse_id: z.string().max(64, 'must be at most 64 bytes').optional(),
-	big_push_duration: z.number().int().min(1, 'must be 1 to 1440 minutes').max(1440, 'must be at most 1440 minutes (EngageLab code 23006)').optional(),
-	multi_language: z.record(z.string(), z.strictObject({ content: z.string().optional(), title: z.string().optional() })).optional(),
+	big_push_duration: z
+		.number()
+		.int()
+		.min(1, 'must be 1 to 1440 minutes')
+		.max(1440, 'must be at most 1440 minutes (EngageLab code 23006)')
+		.optional(),
+	multi_language: z
+		.record(
+			z.string(),
+			z.strictObject({ content: z.string().optional(), title: z.string().optional() }),
+		)
+		.optional(),
 	third_party_channel: z.record(z.string(), z.unknown()).optional(),
 	plan_id: z.string().optional(),
-	cid: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, _ or -').optional(),
+	cid: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, _ or -')
+		.optional(),
 });
 
 const pushShape = z.strictObject({
 	from: z.string().optional(),
 	// Checked below, so that an error names the audience field rather than "invalid input".
-	to: z.union([z.literal('all'), z.record(z.string(), z.unknown())], 'must be "all" or an object of targets'),
+	to: z.union(
+		[z.literal('all'), z.record(z.string(), z.unknown())],
+		'must be "all" or an object of targets',
+	),
 	body: z.strictObject({
-		platform: z.union([z.literal('all'), z.literal('web'), z.array(z.enum([...APP_PLATFORMS, 'web'], 'must be android, ios, hmos or web')).min(1, 'must name at least one platform')]),
+		platform: z.union([
+			z.literal('all'),
+			z.literal('web'),
+			z
+				.array(z.enum([...APP_PLATFORMS, 'web'], 'must be android, ios, hmos or web'))
+				.min(1, 'must name at least one platform'),
+		]),
 		notification: notificationSchema.optional(),
 		message: messageSchema.optional(),
 		options: optionsSchema.optional(),
@@ -138,25 +188,48 @@ type Push = z.output<typeof pushShape>;
 function crossFieldRules(push: Push, context: z.RefinementCtx<Push>): void {
 	if (push.to !== 'all') {
 		for (const issue of targetsSchema.safeParse(push.to).error?.issues ?? []) {
-			context.addIssue({ code: 'custom', path: ['to', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))], message: issue.message });
+			context.addIssue({
+				code: 'custom',
+				path: ['to', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
+				message: issue.message,
+			});
 		}
 	}
 	const { notification, message } = push.body;
-	if (!notification && !message) context.addIssue({ code: 'custom', path: ['body'], message: 'needs a notification or a custom message' });
+	if (!notification && !message)
+		context.addIssue({
+			code: 'custom',
+			path: ['body'],
+			message: 'needs a notification or a custom message',
+		});
 	// EngageLab code 21306.
-	if (notification && message) context.addIssue({ code: 'custom', path: ['body', 'message'], message: 'a notification and a custom message cannot be sent together (EngageLab code 21306)' });
+	if (notification && message)
+		context.addIssue({
+			code: 'custom',
+			path: ['body', 'message'],
+			message: 'a notification and a custom message cannot be sent together (EngageLab code 21306)',
+		});
 	const size = utf8Length(JSON.stringify({ notification, message }));
-	if (size > MAX_BODY_BYTES) context.addIssue({ code: 'custom', path: ['body'], message: `notification and message are ${size} bytes, EngageLab accepts at most ${MAX_BODY_BYTES} (code 21005)` });
+	if (size > MAX_BODY_BYTES)
+		context.addIssue({
+			code: 'custom',
+			path: ['body'],
+			message: `notification and message are ${size} bytes, EngageLab accepts at most ${MAX_BODY_BYTES} (code 21005)`,
+		});
 	if (notification?.web) {
 		const webSize = utf8Length(JSON.stringify(notification.web));
-		if (webSize > MAX_WEB_NOTIFICATION_BYTES) context.addIssue({ code: 'custom', path: ['body', 'notification', 'web'], message: `is ${webSize} bytes, at most ${MAX_WEB_NOTIFICATION_BYTES} for Web Push (code 21005)` });
+		if (webSize > MAX_WEB_NOTIFICATION_BYTES)
+			context.addIssue({
+				code: 'custom',
+				path: ['body', 'notification', 'web'],
+				message: `is ${webSize} bytes, at most ${MAX_WEB_NOTIFICATION_BYTES} for Web Push (code 21005)`,
+			});
 	}
 }
 
 /** Each field on its own; then `pushRulesSchema` for the rules across fields, on a body that passed. */
 export const pushBodySchema = pushShape;
 export const pushRulesSchema = z.custom<Push>().superRefine(crossFieldRules);
-
 
 export const fieldLabels: FieldLabels = {
 	to: 'Audience',

@@ -68,7 +68,11 @@ export class RuStorePush implements INodeType {
 			...messageSendManyFields,
 			...topicFields,
 			...messageFields,
-			deliveryOptions(ruStoreProfile.defaultRequestsPerSecond, { resource: ['message', 'topic'] }, ['sendMany', 'subscribe', 'unsubscribe']),
+			deliveryOptions(ruStoreProfile.defaultRequestsPerSecond, { resource: ['message', 'topic'] }, [
+				'sendMany',
+				'subscribe',
+				'unsubscribe',
+			]),
 		],
 	};
 }

@@ -31,9 +31,21 @@ const MEANINGS: Record<string, Meaning> = {
 		action: 'Correct the field RuStore names above and send again.',
 		status: 'rejected',
 	},
-	PERMISSION_DENIED: { meaning: 'RuStore refused the service token', action: CHECK_CREDENTIAL, status: 'rejected' },
-	FORBIDDEN: { meaning: 'RuStore refused the service token', action: CHECK_CREDENTIAL, status: 'rejected' },
-	UNAUTHENTICATED: { meaning: 'RuStore refused the service token', action: CHECK_CREDENTIAL, status: 'rejected' },
+	PERMISSION_DENIED: {
+		meaning: 'RuStore refused the service token',
+		action: CHECK_CREDENTIAL,
+		status: 'rejected',
+	},
+	FORBIDDEN: {
+		meaning: 'RuStore refused the service token',
+		action: CHECK_CREDENTIAL,
+		status: 'rejected',
+	},
+	UNAUTHENTICATED: {
+		meaning: 'RuStore refused the service token',
+		action: CHECK_CREDENTIAL,
+		status: 'rejected',
+	},
 	TOO_MANY_REQUESTS: {
 		meaning: "RuStore's rate limit was reached and the push was not sent",
 		action: 'Lower Requests per Second in the node options, or send these pushes again later.',
@@ -59,19 +71,36 @@ const BY_HTTP_STATUS: Record<number, string> = {
 export function readRuStoreError(body: unknown): IDataObject {
 	if (typeof body !== 'object' || body === null) return {};
 	const nested = (body as IDataObject).error;
-	return typeof nested === 'object' && nested !== null ? (nested as IDataObject) : (body as IDataObject);
+	return typeof nested === 'object' && nested !== null
+		? (nested as IDataObject)
+		: (body as IDataObject);
 }
 
-export function ruStoreFailure(httpStatus: number, error: IDataObject, retryAfterMs?: number): ProviderFailure {
+export function ruStoreFailure(
+	httpStatus: number,
+	error: IDataObject,
+	retryAfterMs?: number,
+): ProviderFailure {
 	const name = typeof error.status === 'string' ? error.status : BY_HTTP_STATUS[httpStatus];
 	const known = name ? MEANINGS[name] : undefined;
 	const providerMessage = typeof error.message === 'string' ? error.message : undefined;
 	const fallback: Meaning =
 		httpStatus === 503
-			? { meaning: 'RuStore is temporarily unavailable and the push was not sent', action: 'Send it again later.', status: 'rate_limited' }
+			? {
+					meaning: 'RuStore is temporarily unavailable and the push was not sent',
+					action: 'Send it again later.',
+					status: 'rate_limited',
+				}
 			: httpStatus >= 500
-				? { ...MEANINGS.INTERNAL, meaning: `RuStore answered HTTP ${httpStatus}; the push may or may not have been delivered` }
-				: { meaning: `RuStore answered HTTP ${httpStatus}`, action: 'Check the request and the credential.', status: 'rejected' };
+				? {
+						...MEANINGS.INTERNAL,
+						meaning: `RuStore answered HTTP ${httpStatus}; the push may or may not have been delivered`,
+					}
+				: {
+						meaning: `RuStore answered HTTP ${httpStatus}`,
+						action: 'Check the request and the credential.',
+						status: 'rejected',
+					};
 	const meaning = known ?? fallback;
 	return {
 		provider: PROVIDER,
@@ -80,7 +109,10 @@ export function ruStoreFailure(httpStatus: number, error: IDataObject, retryAfte
 		providerMessage,
 		...meaning,
 		// INVALID_ARGUMENT is also how RuStore answers a malformed push token: that token is dead too.
-		status: name === 'INVALID_ARGUMENT' && /token/i.test(providerMessage ?? '') ? 'invalid_token' : meaning.status,
+		status:
+			name === 'INVALID_ARGUMENT' && /token/i.test(providerMessage ?? '')
+				? 'invalid_token'
+				: meaning.status,
 		retryAfterMs,
 	};
 }
@@ -92,12 +124,16 @@ export function tokenFailure(error: IDataObject): ProviderFailure {
 	return {
 		...failure,
 		httpStatus: 0,
-		code: error.code !== undefined ? `${String(error.status ?? '')} ${String(error.code)}`.trim() : failure.code,
+		code:
+			error.code !== undefined
+				? `${String(error.status ?? '')} ${String(error.code)}`.trim()
+				: failure.code,
 		...(tokenScoped
 			? {
 					status: 'invalid_token' as const,
 					meaning: 'RuStore refused this push token',
-					action: 'Remove this token from your records; the app gets a new one when it registers again.',
+					action:
+						'Remove this token from your records; the app gets a new one when it registers again.',
 				}
 			: {}),
 	};

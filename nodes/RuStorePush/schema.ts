@@ -15,7 +15,9 @@ const androidNotification = z
 		title: text,
 		body: text,
 		icon: text,
-		color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb, for example #ff8800'),
+		color: z
+			.string()
+			.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb, for example #ff8800'),
 		image: imageUrl,
 		channel_id: text,
 		click_action: text,
@@ -30,7 +32,9 @@ const messageFields = {
 	notification: z.strictObject({ title: text, body: text, image: imageUrl }).partial().optional(),
 	android: z
 		.strictObject({
-			ttl: z.string().regex(/^\d+(\.\d{1,9})?s$/, 'must be a duration in seconds such as "3600s" or "3.5s"'),
+			ttl: z
+				.string()
+				.regex(/^\d+(\.\d{1,9})?s$/, 'must be a duration in seconds such as "3600s" or "3.5s"'),
 			notification: androidNotification,
 		})
 		.partial()
@@ -41,8 +45,11 @@ type MessageFields = z.infer<z.ZodObject<typeof messageFields>>;
 
 /** RuStore's own validation algorithm: a non-empty data map, or a notification of either kind. */
 const hasPayload = (message: MessageFields) =>
-	Object.keys(message.data ?? {}).length > 0 || message.notification !== undefined || message.android?.notification !== undefined;
-const payloadRule = 'RuStore needs a payload: at least one Data pair, or a Notification, or an Android Notification';
+	Object.keys(message.data ?? {}).length > 0 ||
+	message.notification !== undefined ||
+	message.android?.notification !== undefined;
+const payloadRule =
+	'RuStore needs a payload: at least one Data pair, or a Notification, or an Android Notification';
 
 /** Only the documented fields are accepted (RuStore rejects others). */
 export const sendMessageSchema = z

@@ -22,7 +22,9 @@ export class SberSmartPush implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sberSmartPushApi', required: true }],
 		// No ignoreHttpStatusErrors: n8n must see a 401 to fetch a new token and send again.
-		requestDefaults: { headers: { 'Content-Type': 'application/json', Accept: 'application/json' } },
+		requestDefaults: {
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		},
 		properties: [
 			{
 				displayName: 'Resource',

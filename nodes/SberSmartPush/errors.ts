@@ -14,38 +14,90 @@ interface Meaning {
 }
 
 const FIX_REQUEST = 'Correct the request as described and send again.';
-const FIX_TEMPLATE = 'Check the template in SmartMarket Studio (Add-ons → Push notifications): its ID, and that the variables you give are exactly the ones it uses.';
+const FIX_TEMPLATE =
+	'Check the template in SmartMarket Studio (Add-ons → Push notifications): its ID, and that the variables you give are exactly the ones it uses.';
 
 /** Sber's service codes (the API page's table), in the user's terms. */
 export const SERVICE_CODES: Record<number, Meaning> = {
-	1000: { meaning: 'The request breaks the API schema (a wrong type, length or a missing required field)', action: FIX_REQUEST, status: 'rejected' },
-	1001: {
-		meaning: 'The message is inconsistent (template and free content together, no destination, a wrong time window or message name)',
+	1000: {
+		meaning: 'The request breaks the API schema (a wrong type, length or a missing required field)',
 		action: FIX_REQUEST,
 		status: 'rejected',
 	},
-	1002: { meaning: 'The client ID type is not allowed (it must be SUB)', action: 'Send the user\'s sub from the assistant\'s requests as Client ID.', status: 'rejected' },
-	1003: { meaning: 'The delivery type parameters are wrong', action: 'Check Delivery Mode and the destinations\' priorities.', status: 'rejected' },
-	1004: { meaning: 'The channel or surface is missing or unknown', action: 'Choose a surface and leave Channel empty to use the surface\'s default.', status: 'rejected' },
-	1005: { meaning: 'Sber could not determine the surface to send to', action: 'Choose the surface explicitly.', status: 'rejected' },
-	1006: { meaning: 'A destination has both mobile app and device parameters', action: 'Give mobile app parameters or device parameters, not both.', status: 'rejected' },
+	1001: {
+		meaning:
+			'The message is inconsistent (template and free content together, no destination, a wrong time window or message name)',
+		action: FIX_REQUEST,
+		status: 'rejected',
+	},
+	1002: {
+		meaning: 'The client ID type is not allowed (it must be SUB)',
+		action: "Send the user's sub from the assistant's requests as Client ID.",
+		status: 'rejected',
+	},
+	1003: {
+		meaning: 'The delivery type parameters are wrong',
+		action: "Check Delivery Mode and the destinations' priorities.",
+		status: 'rejected',
+	},
+	1004: {
+		meaning: 'The channel or surface is missing or unknown',
+		action: "Choose a surface and leave Channel empty to use the surface's default.",
+		status: 'rejected',
+	},
+	1005: {
+		meaning: 'Sber could not determine the surface to send to',
+		action: 'Choose the surface explicitly.',
+		status: 'rejected',
+	},
+	1006: {
+		meaning: 'A destination has both mobile app and device parameters',
+		action: 'Give mobile app parameters or device parameters, not both.',
+		status: 'rejected',
+	},
 	1007: { meaning: 'The origin surface is unknown', action: FIX_REQUEST, status: 'rejected' },
-	1008: { meaning: 'The delivery time is not valid', action: 'Check the time frame: times HH:mm:ss, dates yyyy-MM-dd, time zone GMT+hh:mm, start before finish.', status: 'rejected' },
+	1008: {
+		meaning: 'The delivery time is not valid',
+		action:
+			'Check the time frame: times HH:mm:ss, dates yyyy-MM-dd, time zone GMT+hh:mm, start before finish.',
+		status: 'rejected',
+	},
 	1009: {
 		meaning: 'Device parameters were sent to the mobile app, or mobile app parameters to a device',
 		action: 'Use mobile app parameters for COMPANION only and device parameters for devices only.',
 		status: 'rejected',
 	},
-	1012: { meaning: 'The sub has the wrong format', action: 'Use the user\'s sub exactly as the assistant sent it.', status: 'invalid_token' },
-	1013: { meaning: 'This smartapp may not send push notifications', action: 'Enable SmartPush for the project in SmartMarket Studio, or ask Sber support.', status: 'rejected' },
+	1012: {
+		meaning: 'The sub has the wrong format',
+		action: "Use the user's sub exactly as the assistant sent it.",
+		status: 'invalid_token',
+	},
+	1013: {
+		meaning: 'This smartapp may not send push notifications',
+		action: 'Enable SmartPush for the project in SmartMarket Studio, or ask Sber support.',
+		status: 'rejected',
+	},
 	1014: {
 		meaning: "Sber's sending limit (per minute, hour or day) was reached and the push was not sent",
-		action: 'This is a rate limit: lower Requests per Second, or send these pushes later. Limits are agreed per smartapp with Sber\'s moderators.',
+		action:
+			"This is a rate limit: lower Requests per Second, or send these pushes later. Limits are agreed per smartapp with Sber's moderators.",
 		status: 'rate_limited',
 	},
-	1015: { meaning: 'A device destination has both a serial filter and a product filter', action: 'Keep only one of the two filters.', status: 'rejected' },
-	1016: { meaning: 'The template does not exist in this project', action: FIX_TEMPLATE, status: 'rejected' },
-	1017: { meaning: 'The template variables do not match the template', action: FIX_TEMPLATE, status: 'rejected' },
+	1015: {
+		meaning: 'A device destination has both a serial filter and a product filter',
+		action: 'Keep only one of the two filters.',
+		status: 'rejected',
+	},
+	1016: {
+		meaning: 'The template does not exist in this project',
+		action: FIX_TEMPLATE,
+		status: 'rejected',
+	},
+	1017: {
+		meaning: 'The template variables do not match the template',
+		action: FIX_TEMPLATE,
+		status: 'rejected',
+	},
 	1018: {
 		meaning: "Sber's limit of pushes to this user was reached and the push was not sent",
 		action: 'This is a per-user rate limit: send this user fewer pushes, or later.',
@@ -56,23 +108,38 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 };
 
 const BY_HTTP_STATUS: Record<number, Meaning> = {
-	400: { meaning: 'Sber rejected the request format', action: 'Check the fields against the API; Sber\'s own message is above.', status: 'rejected' },
-	401: {
-		meaning: 'Sber refused the access token, even after fetching a new one',
-		action: 'Check the client ID and secret (or authorization key) and the scope in the credential.',
+	400: {
+		meaning: 'Sber rejected the request format',
+		action: "Check the fields against the API; Sber's own message is above.",
 		status: 'rejected',
 	},
-	429: { meaning: "Sber's rate limit was reached and the push was not sent", action: 'Lower Requests per Second, or send these pushes later.', status: 'rate_limited' },
+	401: {
+		meaning: 'Sber refused the access token, even after fetching a new one',
+		action:
+			'Check the client ID and secret (or authorization key) and the scope in the credential.',
+		status: 'rejected',
+	},
+	429: {
+		meaning: "Sber's rate limit was reached and the push was not sent",
+		action: 'Lower Requests per Second, or send these pushes later.',
+		status: 'rate_limited',
+	},
 	500: {
 		meaning: 'Sber had an internal error; the push may or may not have been delivered',
 		action: 'Check the delivery before sending again, so the user does not get it twice.',
 		status: 'unknown',
 	},
-	503: { meaning: 'Sber is unavailable and the push was not sent', action: 'Send it again later.', status: 'rate_limited' },
+	503: {
+		meaning: 'Sber is unavailable and the push was not sent',
+		action: 'Send it again later.',
+		status: 'rate_limited',
+	},
 };
 
 function asObject(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 /**
@@ -84,10 +151,16 @@ export function serviceCodeOf(body: unknown): { code: number; message?: string }
 	for (const entry of (answer.errors as unknown[] | undefined) ?? []) {
 		const error = asObject(entry);
 		const code = Number(error.code ?? error.key);
-		if (Number.isInteger(code) && code >= 1000) return { code, message: typeof error.message === 'string' ? error.message : undefined };
+		if (Number.isInteger(code) && code >= 1000)
+			return { code, message: typeof error.message === 'string' ? error.message : undefined };
 	}
 	const payload = asObject(answer.payload);
-	const statuses = [asObject(asObject(payload.result).status), ...((asObject(payload.validation).results as unknown[] | undefined) ?? []).map((r) => asObject(asObject(r).status))];
+	const statuses = [
+		asObject(asObject(payload.result).status),
+		...((asObject(payload.validation).results as unknown[] | undefined) ?? []).map((r) =>
+			asObject(asObject(r).status),
+		),
+	];
 	for (const status of statuses) {
 		const code = Number(status.code);
 		if (Number.isInteger(code) && code !== 0 && status.code !== undefined) {
@@ -100,16 +173,33 @@ export function serviceCodeOf(body: unknown): { code: number; message?: string }
 
 function errorsText(body: unknown): string | undefined {
 	const errors = (asObject(body).errors as unknown[] | undefined) ?? [];
-	const text = errors.map((entry) => asObject(entry).message).filter((message) => typeof message === 'string').join('; ');
-	return text || (typeof asObject(body).message === 'string' ? (asObject(body).message as string) : undefined);
+	const text = errors
+		.map((entry) => asObject(entry).message)
+		.filter((message) => typeof message === 'string')
+		.join('; ');
+	return (
+		text ||
+		(typeof asObject(body).message === 'string' ? (asObject(body).message as string) : undefined)
+	);
 }
 
 /** What a Sber answer means: its service code when it has one, else its HTTP status. */
-export function sberFailure(httpStatus: number, body: unknown, headers: Record<string, unknown> = {}): ProviderFailure {
+export function sberFailure(
+	httpStatus: number,
+	body: unknown,
+	headers: Record<string, unknown> = {},
+): ProviderFailure {
 	const service = serviceCodeOf(body);
 	const known = service ? SERVICE_CODES[service.code] : undefined;
-	const meaning: Meaning = known ??
-		(service ? { meaning: `Sber answered with service code ${service.code}`, action: FIX_REQUEST, status: 'rejected' } : undefined) ??
+	const meaning: Meaning =
+		known ??
+		(service
+			? {
+					meaning: `Sber answered with service code ${service.code}`,
+					action: FIX_REQUEST,
+					status: 'rejected',
+				}
+			: undefined) ??
 		BY_HTTP_STATUS[httpStatus] ??
 		(httpStatus >= 500
 			? BY_HTTP_STATUS[500]

@@ -2,7 +2,15 @@ import { z } from 'zod/v4';
 
 import type { FieldLabels } from '../shared/validation';
 
-export const SURFACES = ['COMPANION', 'SBERBOX', 'STARGATE', 'SATELLITE', 'TIME', 'TV_HUAWEI', 'TV'] as const;
+export const SURFACES = [
+	'COMPANION',
+	'SBERBOX',
+	'STARGATE',
+	'SATELLITE',
+	'TIME',
+	'TV_HUAWEI',
+	'TV',
+] as const;
 
 /** Sber's default channel per surface (the salutejs SDK's DefaultChannels). */
 export const DEFAULT_CHANNEL: Record<(typeof SURFACES)[number], string> = {
@@ -18,15 +26,25 @@ export const DEFAULT_CHANNEL: Record<(typeof SURFACES)[number], string> = {
 const INT32_MAX = 2_147_483_647;
 
 /** Template text limits (SmartMarket Studio): header ≤ 80 characters and 3 variables, body ≤ 480 and 10. */
-export const TEMPLATE_LIMITS = { header: { chars: 80, variables: 3 }, body: { chars: 480, variables: 10 } } as const;
+export const TEMPLATE_LIMITS = {
+	header: { chars: 80, variables: 3 },
+	body: { chars: 480, variables: 10 },
+} as const;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 function variables(part: 'header' | 'body') {
 	const { chars, variables: count } = TEMPLATE_LIMITS[part];
 	return z
-		.record(z.string(), z.string().max(chars, `a value must be at most ${chars} characters (the whole ${part} is)`))
-		.refine((values) => Object.keys(values).length <= count, `at most ${count} variables (Sber's ${part} limit)`)
+		.record(
+			z.string(),
+			z.string().max(chars, `a value must be at most ${chars} characters (the whole ${part} is)`),
+		)
+		.refine(
+			(values) => Object.keys(values).length <= count,
+			`at most ${count} variables (Sber's ${part} limit)`,
+		)
 		.optional();
 }
 
@@ -58,7 +76,9 @@ const deviceParametersSchema = z
 	.strictObject({
 		deepLink: deepLink.optional(),
 		backgroundImageUri: z.string().optional(),
-		deviceSerialFilter: z.strictObject({ serialNumber: text(100), product: z.string().optional() }).optional(),
+		deviceSerialFilter: z
+			.strictObject({ serialNumber: text(100), product: z.string().optional() })
+			.optional(),
 		productFilter: z.string().optional(),
 	})
 	// Sber code 1015.
@@ -81,31 +101,60 @@ const destinationSchema = z
 	.superRefine((destination, context) => {
 		const { mobileAppParameters, deviceParameters } = destination.templateContent;
 		if (mobileAppParameters && deviceParameters) {
-			context.addIssue({ code: 'custom', path: ['templateContent', 'deviceParameters'], message: 'give mobile app parameters or device parameters, not both (Sber code 1006)' });
+			context.addIssue({
+				code: 'custom',
+				path: ['templateContent', 'deviceParameters'],
+				message: 'give mobile app parameters or device parameters, not both (Sber code 1006)',
+			});
 		} else if (mobileAppParameters && destination.surface !== 'COMPANION') {
-			context.addIssue({ code: 'custom', path: ['templateContent', 'mobileAppParameters'], message: 'mobile app parameters are for the COMPANION surface only (Sber code 1009)' });
+			context.addIssue({
+				code: 'custom',
+				path: ['templateContent', 'mobileAppParameters'],
+				message: 'mobile app parameters are for the COMPANION surface only (Sber code 1009)',
+			});
 		} else if (deviceParameters && destination.surface === 'COMPANION') {
-			context.addIssue({ code: 'custom', path: ['templateContent', 'deviceParameters'], message: 'device parameters are not for the COMPANION surface (Sber code 1009)' });
+			context.addIssue({
+				code: 'custom',
+				path: ['templateContent', 'deviceParameters'],
+				message: 'device parameters are not for the COMPANION surface (Sber code 1009)',
+			});
 		}
 	});
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'must be a time written HH:mm:ss');
-const date = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written yyyy-MM-dd');
+const time = z
+	.string()
+	.regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'must be a time written HH:mm:ss');
+const date = z
+	.string()
+	.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written yyyy-MM-dd');
 
 const timeFrameSchema = z
 	.strictObject({
 		startTime: time,
 		finishTime: time,
-		timeZone: z.string().regex(/^GMT[+-]([01]\d|2[0-3]):[0-5]\d$/, 'must be written GMT+hh:mm, for example GMT+03:00'),
+		timeZone: z
+			.string()
+			.regex(
+				/^GMT[+-]([01]\d|2[0-3]):[0-5]\d$/,
+				'must be written GMT+hh:mm, for example GMT+03:00',
+			),
 		startDate: date,
 		endDate: date.optional(),
 	})
 	// Sber code 1001/1008: the window must not end before it starts.
-	.refine((frame) => frame.endDate === undefined || frame.endDate >= frame.startDate, { message: 'must not be before the start date (Sber code 1008)', path: ['endDate'] })
-	.refine((frame) => (frame.endDate !== undefined && frame.endDate > frame.startDate) || frame.finishTime > frame.startTime, {
-		message: 'must be after the start time on a one-day window (Sber code 1001)',
-		path: ['finishTime'],
-	});
+	.refine((frame) => frame.endDate === undefined || frame.endDate >= frame.startDate, {
+		message: 'must not be before the start date (Sber code 1008)',
+		path: ['endDate'],
+	})
+	.refine(
+		(frame) =>
+			(frame.endDate !== undefined && frame.endDate > frame.startDate) ||
+			frame.finishTime > frame.startTime,
+		{
+			message: 'must be after the start time on a one-day window (Sber code 1001)',
+			path: ['finishTime'],
+		},
+	);
 
 export const extendedPayloadSchema = z.strictObject({
 	sender: z.strictObject({
@@ -113,18 +162,27 @@ export const extendedPayloadSchema = z.strictObject({
 		application: z.strictObject({ appId: text(36), versionId: text(36).optional() }).optional(),
 	}),
 	recipient: z.strictObject({
-		clientId: z.strictObject({ idType: z.literal('SUB', 'must be SUB (Sber code 1002)'), id: text(200) }),
+		clientId: z.strictObject({
+			idType: z.literal('SUB', 'must be SUB (Sber code 1002)'),
+			id: text(200),
+		}),
 	}),
 	deliveryConfig: z.strictObject({
 		deliveryMode: z.enum(['BROADCAST', 'SEQUENTIAL'], 'must be BROADCAST or SEQUENTIAL'),
-		destinations: z.array(destinationSchema).min(1, 'must contain at least one destination (Sber code 1001)'),
+		destinations: z
+			.array(destinationSchema)
+			.min(1, 'must contain at least one destination (Sber code 1001)'),
 		timeFrame: timeFrameSchema.optional(),
 	}),
 });
 
 export const extendedBodySchema = z.strictObject({
 	protocolVersion: z.string().min(1, 'must not be empty').max(16, 'must be at most 16 characters'),
-	messageId: z.number().int('must be a whole number').min(1, 'must be at least 1').max(INT32_MAX, `must be at most ${INT32_MAX} (int32)`),
+	messageId: z
+		.number()
+		.int('must be a whole number')
+		.min(1, 'must be at least 1')
+		.max(INT32_MAX, `must be at most ${INT32_MAX} (int32)`),
 	messageName: z.literal('SEND_PUSH', 'must be SEND_PUSH (Sber code 1001)'),
 	payload: extendedPayloadSchema,
 });
@@ -149,15 +207,24 @@ export const fieldLabels: FieldLabels = {
 	'payload.deliveryConfig.destinations[].channel': 'Destination → Channel',
 	'payload.deliveryConfig.destinations[].priority': 'Destination → Priority',
 	'payload.deliveryConfig.destinations[].templateContent.id': 'Destination → Template ID',
-	'payload.deliveryConfig.destinations[].templateContent.headerValues': 'Destination → Header Variables',
-	'payload.deliveryConfig.destinations[].templateContent.bodyValues': 'Destination → Body Variables',
-	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters': 'Destination → Mobile App Parameters',
-	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.deeplinkAndroid': 'Destination → Android Deep Link',
-	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.deeplinkIos': 'Destination → iOS Deep Link',
-	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.buttonText': 'Destination → Button Text',
-	'payload.deliveryConfig.destinations[].templateContent.deviceParameters': 'Destination → Device Parameters',
-	'payload.deliveryConfig.destinations[].templateContent.deviceParameters.deepLink': 'Destination → Device Deep Link',
-	'payload.deliveryConfig.destinations[].templateContent.deviceParameters.productFilter': 'Destination → Product Filter',
+	'payload.deliveryConfig.destinations[].templateContent.headerValues':
+		'Destination → Header Variables',
+	'payload.deliveryConfig.destinations[].templateContent.bodyValues':
+		'Destination → Body Variables',
+	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters':
+		'Destination → Mobile App Parameters',
+	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.deeplinkAndroid':
+		'Destination → Android Deep Link',
+	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.deeplinkIos':
+		'Destination → iOS Deep Link',
+	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.buttonText':
+		'Destination → Button Text',
+	'payload.deliveryConfig.destinations[].templateContent.deviceParameters':
+		'Destination → Device Parameters',
+	'payload.deliveryConfig.destinations[].templateContent.deviceParameters.deepLink':
+		'Destination → Device Deep Link',
+	'payload.deliveryConfig.destinations[].templateContent.deviceParameters.productFilter':
+		'Destination → Product Filter',
 	'payload.deliveryConfig.timeFrame.startTime': 'Time Frame → Start Time',
 	'payload.deliveryConfig.timeFrame.finishTime': 'Time Frame → Finish Time',
 	'payload.deliveryConfig.timeFrame.timeZone': 'Time Frame → Time Zone',

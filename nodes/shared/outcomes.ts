@@ -12,7 +12,12 @@ export type PushStatus =
 	| 'rejected'
 	| 'unknown';
 
-export const SUCCESS_STATUSES: ReadonlySet<PushStatus> = new Set(['sent', 'validated', 'subscribed', 'unsubscribed']);
+export const SUCCESS_STATUSES: ReadonlySet<PushStatus> = new Set([
+	'sent',
+	'validated',
+	'subscribed',
+	'unsubscribed',
+]);
 
 export function isSuccess(status: PushStatus): boolean {
 	return SUCCESS_STATUSES.has(status);

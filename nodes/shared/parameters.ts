@@ -11,13 +11,18 @@ export function keyValueRowsToRecord(rows: KeyValueRows | undefined): Record<str
 	const record: Record<string, string> = {};
 	for (const { key, value } of rows?.pairs ?? []) {
 		if (!key) continue;
-		record[key] = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '');
+		record[key] =
+			typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '');
 	}
 	return record;
 }
 
 /** A JSON parameter arrives as an object (expression) or as text; anything else is a clear error. */
-export function readJsonObject(context: IExecuteSingleFunctions, parameterName: string, label: string): IDataObject {
+export function readJsonObject(
+	context: IExecuteSingleFunctions,
+	parameterName: string,
+	label: string,
+): IDataObject {
 	const raw = context.getNodeParameter(parameterName, {}) as unknown;
 	let value = raw;
 	if (typeof raw === 'string') {

@@ -55,7 +55,9 @@ export function errorMessage(failure: ProviderFailure): string {
 
 /** What the provider said, then what to do. */
 export function errorDescription(failure: ProviderFailure): string {
-	const said = failure.providerMessage ? `${failure.provider} says: ${failure.providerMessage}. ` : '';
+	const said = failure.providerMessage
+		? `${failure.provider} says: ${failure.providerMessage}. `
+		: '';
 	return `${said}${failure.action}`;
 }
 
@@ -65,11 +67,19 @@ export function failureOf(error: unknown): ProviderFailure | undefined {
 
 function toJsonObject(body: unknown): JsonObject {
 	if (typeof body === 'object' && body !== null && !Array.isArray(body)) return body as JsonObject;
-	return { body: typeof body === 'string' ? body.slice(0, 1000) : (body as JsonObject[keyof JsonObject]) ?? null };
+	return {
+		body:
+			typeof body === 'string'
+				? body.slice(0, 1000)
+				: ((body as JsonObject[keyof JsonObject]) ?? null),
+	};
 }
 
 /** Reads a Retry-After header (seconds or an HTTP date) into milliseconds. */
-export function retryAfterMs(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, unknown> | undefined,
+	now = Date.now(),
+): number | undefined {
 	const raw = headers?.['retry-after'];
 	if (raw === undefined) return undefined;
 	const seconds = Number(raw);
@@ -88,7 +98,13 @@ export interface ThrownAnswer {
 export function thrownAnswerOf(error: unknown): ThrownAnswer | undefined {
 	const candidate = error as { cause?: { response?: unknown }; response?: unknown } | undefined;
 	const response = (candidate?.cause?.response ?? candidate?.response) as
-		| { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: Record<string, unknown> }
+		| {
+				status?: number;
+				statusCode?: number;
+				data?: unknown;
+				body?: unknown;
+				headers?: Record<string, unknown>;
+		  }
 		| undefined;
 	const statusCode = response?.status ?? response?.statusCode;
 	if (typeof statusCode !== 'number') return undefined;

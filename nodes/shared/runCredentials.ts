@@ -1,10 +1,17 @@
-import type { ICredentialDataDecryptedObject, IExecuteData, IExecuteSingleFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteData,
+	IExecuteSingleFunctions,
+} from 'n8n-workflow';
 
 // Keyed by the node run's execute data, shared by its items only: one credential read per run,
 // instead of one database read and decryption per item.
 const cache = new WeakMap<IExecuteData, Promise<ICredentialDataDecryptedObject>>();
 
-export async function credentialsForRun(context: IExecuteSingleFunctions, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function credentialsForRun(
+	context: IExecuteSingleFunctions,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	const key = context.getExecuteData();
 	let credentials = cache.get(key);
 	if (!credentials) {

@@ -40,13 +40,25 @@ export function sandboxCredentials(sandbox: Sandbox) {
 			id: 'sandboxEngageLab',
 			name: 'EngageLab App Push (sandbox)',
 			type: 'engageLabApi',
-			data: { appKey: 'app-key-1', masterSecret: 'master-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp },
+			data: {
+				appKey: 'app-key-1',
+				masterSecret: 'master-secret-1',
+				product: 'appPush',
+				dataCenter: 'custom',
+				customBaseUrl: sandbox.baseUrls.engagelabApp,
+			},
 		},
 		{
 			id: 'sandboxEngageLabGroup',
 			name: 'EngageLab Group (sandbox)',
 			type: 'engageLabGroupApi',
-			data: { groupKey: 'gk-1', groupMasterSecret: 'group-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp },
+			data: {
+				groupKey: 'gk-1',
+				groupMasterSecret: 'group-secret-1',
+				product: 'appPush',
+				dataCenter: 'custom',
+				customBaseUrl: sandbox.baseUrls.engagelabApp,
+			},
 		},
 	];
 }
@@ -62,7 +74,10 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as { id: string; name: string };
+			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as {
+				id: string;
+				name: string;
+			};
 			return { id: workflow.id, name: workflow.name, file };
 		});
 }
@@ -77,7 +92,11 @@ export interface LocalN8n {
  * A fresh user folder under .cache/ with this package installed as a community package, the sandbox
  * credentials and the example workflows imported. Expects a fresh build.
  */
-export async function prepareLocalN8n(name: string, sandbox: Sandbox, extraEnv: Record<string, string> = {}): Promise<LocalN8n> {
+export async function prepareLocalN8n(
+	name: string,
+	sandbox: Sandbox,
+	extraEnv: Record<string, string> = {},
+): Promise<LocalN8n> {
 	const n8n = ensureN8n();
 	const userFolder = join(REPO_ROOT, '.cache', name);
 	rmSync(userFolder, { recursive: true, force: true });
@@ -87,10 +106,21 @@ export async function prepareLocalN8n(name: string, sandbox: Sandbox, extraEnv: 
 	const credentialsFile = join(userFolder, 'credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(sandbox)));
 	const workflowsFile = join(userFolder, 'workflows.json');
-	writeFileSync(workflowsFile, JSON.stringify(exampleWorkflows().map(({ file }) => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')))));
-	for (const [command, file] of [['import:credentials', credentialsFile], ['import:workflow', workflowsFile]]) {
+	writeFileSync(
+		workflowsFile,
+		JSON.stringify(
+			exampleWorkflows().map(({ file }) =>
+				JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')),
+			),
+		),
+	);
+	for (const [command, file] of [
+		['import:credentials', credentialsFile],
+		['import:workflow', workflowsFile],
+	]) {
 		const result = await runCli(n8n, [command, `--input=${file}`], env);
-		if (result.code !== 0) throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 	return { n8n, userFolder, env };
 }

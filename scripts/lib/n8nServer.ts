@@ -3,7 +3,12 @@ import { spawn } from 'node:child_process';
 import type { LocalN8n } from './localN8n';
 
 /** The owner account `npm start` and the editor check set up (documented in the README). */
-export const OWNER = { email: 'demo@example.com', password: 'Demo-password-1', firstName: 'Demo', lastName: 'User' };
+export const OWNER = {
+	email: 'demo@example.com',
+	password: 'Demo-password-1',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 
 export interface N8nServer {
 	url: string;
@@ -28,8 +33,16 @@ async function waitUntilUp(url: string, child: { exitCode: number | null }): Pro
 }
 
 /** `n8n start` on `port` in the prepared user folder, up and with its owner account set up. */
-export async function startN8nServer(local: LocalN8n, port: number, output: 'inherit' | 'ignore' = 'inherit'): Promise<N8nServer> {
-	const child = spawn(local.n8n.node, [local.n8n.bin, 'start'], { env: local.env, stdio: ['ignore', output, output], detached: true });
+export async function startN8nServer(
+	local: LocalN8n,
+	port: number,
+	output: 'inherit' | 'ignore' = 'inherit',
+): Promise<N8nServer> {
+	const child = spawn(local.n8n.node, [local.n8n.bin, 'start'], {
+		env: local.env,
+		stdio: ['ignore', output, output],
+		detached: true,
+	});
 	const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
 	const stop = async () => {
 		if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -38,8 +51,15 @@ export async function startN8nServer(local: LocalN8n, port: number, output: 'inh
 	const url = `http://localhost:${port}`;
 	try {
 		await waitUntilUp(url, child);
-		const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
-		if (!setup.ok) throw new Error(`Owner set-up answered ${setup.status}: ${(await setup.text()).slice(0, 200)}`);
+		const setup = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (!setup.ok)
+			throw new Error(
+				`Owner set-up answered ${setup.status}: ${(await setup.text()).slice(0, 200)}`,
+			);
 	} catch (error) {
 		await stop();
 		throw error;
@@ -49,5 +69,9 @@ export async function startN8nServer(local: LocalN8n, port: number, output: 'inh
 
 /** Env for a server on `port`: its task broker one port above, plain-HTTP cookies. */
 export function serverEnv(port: number): Record<string, string> {
-	return { N8N_PORT: String(port), N8N_SECURE_COOKIE: 'false', N8N_RUNNERS_BROKER_PORT: String(port + 1000) };
+	return {
+		N8N_PORT: String(port),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(port + 1000),
+	};
 }

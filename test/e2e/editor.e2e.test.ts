@@ -9,7 +9,14 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { chromium, selectors, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+	chromium,
+	selectors,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+} from 'playwright-core';
 
 import { prepareLocalN8n } from '../../scripts/lib/localN8n';
 import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
@@ -34,26 +41,74 @@ const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
 		name: 'RuStore Push',
 		icon: 'rustore',
 		actions: [
-			{ action: 'Send a push to a device', credential: 'RuStore (sandbox)', opens: { resource: 'Message', operation: 'Send' }, shown: ['Push Token', 'Define Message Using', 'Notification'], hidden: ['Topic', 'Push Tokens'] },
-			{ action: 'Send a push to many devices', credential: 'RuStore (sandbox)', opens: { resource: 'Message', operation: 'Send to Many' }, shown: ['Push Tokens', 'Notification'], hidden: ['Push Token', 'Topic'] },
-			{ action: 'Subscribe devices to a topic', credential: 'RuStore (sandbox)', opens: { resource: 'Topic', operation: 'Subscribe' }, shown: ['Topic', 'Push Tokens'], hidden: ['Push Token', 'Notification'] },
+			{
+				action: 'Send a push to a device',
+				credential: 'RuStore (sandbox)',
+				opens: { resource: 'Message', operation: 'Send' },
+				shown: ['Push Token', 'Define Message Using', 'Notification'],
+				hidden: ['Topic', 'Push Tokens'],
+			},
+			{
+				action: 'Send a push to many devices',
+				credential: 'RuStore (sandbox)',
+				opens: { resource: 'Message', operation: 'Send to Many' },
+				shown: ['Push Tokens', 'Notification'],
+				hidden: ['Push Token', 'Topic'],
+			},
+			{
+				action: 'Subscribe devices to a topic',
+				credential: 'RuStore (sandbox)',
+				opens: { resource: 'Topic', operation: 'Subscribe' },
+				shown: ['Topic', 'Push Tokens'],
+				hidden: ['Push Token', 'Notification'],
+			},
 		],
 	},
 	{
 		name: 'Sber SmartPush',
 		icon: 'sber',
 		actions: [
-			{ action: 'Send a template push', credential: 'Sber SmartPush (sandbox)', opens: { resource: 'Push', operation: 'Send (Lite)' }, shown: ['Project ID', 'Client ID (Sub)', 'Surface', 'Template ID'], hidden: ['Delivery Mode', 'Destinations'] },
-			{ action: 'Send a push with delivery options', credential: 'Sber SmartPush (sandbox)', opens: { resource: 'Push', operation: 'Send (Extended)' }, shown: ['Delivery Mode', 'Destinations', 'Time Frame'], hidden: ['Template ID'] },
+			{
+				action: 'Send a template push',
+				credential: 'Sber SmartPush (sandbox)',
+				opens: { resource: 'Push', operation: 'Send (Lite)' },
+				shown: ['Project ID', 'Client ID (Sub)', 'Surface', 'Template ID'],
+				hidden: ['Delivery Mode', 'Destinations'],
+			},
+			{
+				action: 'Send a push with delivery options',
+				credential: 'Sber SmartPush (sandbox)',
+				opens: { resource: 'Push', operation: 'Send (Extended)' },
+				shown: ['Delivery Mode', 'Destinations', 'Time Frame'],
+				hidden: ['Template ID'],
+			},
 		],
 	},
 	{
 		name: 'EngageLab',
 		icon: 'engagelab',
 		actions: [
-			{ action: 'Send a push to devices', credential: 'EngageLab App Push (sandbox)', opens: { resource: 'Push', operation: 'Send' }, shown: ['Audience', 'Platforms', 'Alert', 'Registration IDs'], hidden: ['Web Notification', 'Push (JSON)'] },
-			{ action: 'Validate a push without sending it', credential: 'EngageLab App Push (sandbox)', opens: { resource: 'Push', operation: 'Validate' }, shown: ['Audience', 'Platforms'], hidden: ['Web Notification'] },
-			{ action: 'Send a push to all apps of a group', credential: 'EngageLab Group (sandbox)', opens: { resource: 'Group Push', operation: 'Send' }, shown: ['Audience', 'Platforms', 'Alert'], hidden: ['Web Notification'] },
+			{
+				action: 'Send a push to devices',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Push', operation: 'Send' },
+				shown: ['Audience', 'Platforms', 'Alert', 'Registration IDs'],
+				hidden: ['Web Notification', 'Push (JSON)'],
+			},
+			{
+				action: 'Validate a push without sending it',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Push', operation: 'Validate' },
+				shown: ['Audience', 'Platforms'],
+				hidden: ['Web Notification'],
+			},
+			{
+				action: 'Send a push to all apps of a group',
+				credential: 'EngageLab Group (sandbox)',
+				opens: { resource: 'Group Push', operation: 'Send' },
+				shown: ['Audience', 'Platforms', 'Alert'],
+				hidden: ['Web Notification'],
+			},
 		],
 	},
 ];
@@ -92,7 +147,10 @@ afterAll(async () => {
 
 async function signedIn(theme: 'light' | 'dark'): Promise<BrowserContext> {
 	// n8n follows the system theme by default: the emulated colour scheme picks it.
-	const context = await browser.newContext({ colorScheme: theme, viewport: { width: 1440, height: 900 } });
+	const context = await browser.newContext({
+		colorScheme: theme,
+		viewport: { width: 1440, height: 900 },
+	});
 	const login = await context.request.post(`${server.url}/rest/login`, {
 		data: { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password },
 	});
@@ -112,12 +170,22 @@ async function addThroughAction(page: Page, nodeName: string, action: string): P
 
 /** The value a dropdown parameter shows. */
 async function shownValue(page: Page, parameter: string): Promise<string> {
-	return await page.getByTestId('ndv').getByTestId(`parameter-input-${parameter}`).locator('input').first().inputValue();
+	return await page
+		.getByTestId('ndv')
+		.getByTestId(`parameter-input-${parameter}`)
+		.locator('input')
+		.first()
+		.inputValue();
 }
 
 /** The credential the node's credential dropdown shows as chosen (n8n picks the one of the right type). */
 async function chosenCredential(page: Page): Promise<string> {
-	return await page.getByTestId('ndv').getByTestId('node-credentials-select').locator('input').first().inputValue();
+	return await page
+		.getByTestId('ndv')
+		.getByTestId('node-credentials-select')
+		.locator('input')
+		.first()
+		.inputValue();
 }
 
 /**
@@ -140,16 +208,32 @@ async function pick(page: Page, dropdown: Locator, item: Locator): Promise<void>
 /** Chooses a sandbox credential in the node's credential dropdown, unless n8n already has. */
 async function useCredential(page: Page, name: string): Promise<void> {
 	if ((await chosenCredential(page)) !== name) {
-		const dropdown = page.getByTestId('ndv').getByTestId('node-credentials-select').locator('input').first();
-		await pick(page, dropdown, page.locator('[data-test-id^="node-credentials-select-item-"]:visible', { hasText: name }));
+		const dropdown = page
+			.getByTestId('ndv')
+			.getByTestId('node-credentials-select')
+			.locator('input')
+			.first();
+		await pick(
+			page,
+			dropdown,
+			page.locator('[data-test-id^="node-credentials-select-item-"]:visible', { hasText: name }),
+		);
 	}
 	expect(await chosenCredential(page)).toBe(name);
 }
 
 /** Picks an option of a dropdown parameter by its shown name. */
 async function choose(page: Page, parameter: string, option: string): Promise<void> {
-	const dropdown = page.getByTestId('ndv').getByTestId(`parameter-input-${parameter}`).locator('input').first();
-	await pick(page, dropdown, page.locator('.el-select-dropdown__item:visible').getByText(option, { exact: true }));
+	const dropdown = page
+		.getByTestId('ndv')
+		.getByTestId(`parameter-input-${parameter}`)
+		.locator('input')
+		.first();
+	await pick(
+		page,
+		dropdown,
+		page.locator('.el-select-dropdown__item:visible').getByText(option, { exact: true }),
+	);
 	expect(await shownValue(page, parameter)).toBe(option);
 }
 
@@ -159,7 +243,7 @@ async function parameterLabels(page: Page): Promise<string[]> {
 	return labels.map((label) => label.split('\n')[0].trim());
 }
 
-describe('The nodes in n8n\'s editor (Chromium)', () => {
+describe("The nodes in n8n's editor (Chromium)", () => {
 	for (const theme of ['light', 'dark'] as const) {
 		for (const node of NODES) {
 			it(`${node.name}: found, added, its operations and fields shown and hidden, ${theme} theme`, async () => {
@@ -168,7 +252,10 @@ describe('The nodes in n8n\'s editor (Chromium)', () => {
 				try {
 					for (const [index, check] of node.actions.entries()) {
 						await addThroughAction(page, node.name, check.action);
-						expect({ resource: await shownValue(page, 'resource'), operation: await shownValue(page, 'operation') }).toEqual(check.opens);
+						expect({
+							resource: await shownValue(page, 'resource'),
+							operation: await shownValue(page, 'operation'),
+						}).toEqual(check.opens);
 						await useCredential(page, check.credential);
 						const labels = await parameterLabels(page);
 						for (const field of check.shown) expect(labels).toContain(field);
@@ -177,10 +264,16 @@ describe('The nodes in n8n\'s editor (Chromium)', () => {
 						await page.keyboard.press('Escape');
 					}
 					// The node's icon on the canvas: loaded, and the themed file.
-					const icon = page.locator(`[data-test-id="canvas-node"] img[src*="${node.icon}"]`).first();
+					const icon = page
+						.locator(`[data-test-id="canvas-node"] img[src*="${node.icon}"]`)
+						.first();
 					await icon.waitFor({ state: 'attached' });
 					const { loaded, src } = await icon.evaluate((element) => {
-						const img = element as unknown as { complete: boolean; naturalWidth: number; src: string };
+						const img = element as unknown as {
+							complete: boolean;
+							naturalWidth: number;
+							src: string;
+						};
 						return { loaded: img.complete && img.naturalWidth > 0, src: img.src };
 					});
 					expect(loaded).toBe(true);
@@ -211,14 +304,31 @@ describe('The nodes in n8n\'s editor (Chromium)', () => {
 			await choose(page, 'resource', 'Push');
 			expect(await chosenCredential(page)).not.toBe('EngageLab Group (sandbox)');
 			await useCredential(page, 'EngageLab App Push (sandbox)');
-			await page.getByTestId('ndv').getByTestId('parameter-input-registrationIds').locator('textarea').fill('rid-editor-1');
-			await page.getByTestId('ndv').getByTestId('parameter-input-alert').locator('textarea, input').first().fill('Sent from the editor');
+			await page
+				.getByTestId('ndv')
+				.getByTestId('parameter-input-registrationIds')
+				.locator('textarea')
+				.fill('rid-editor-1');
+			await page
+				.getByTestId('ndv')
+				.getByTestId('parameter-input-alert')
+				.locator('textarea, input')
+				.first()
+				.fill('Sent from the editor');
 			const before = sandbox.requests.length;
 			await page.getByTestId('node-execute-button').first().click();
-			await page.getByTestId('output-panel').getByText('rid-editor-1').first().waitFor({ state: 'visible' });
-			const sent = sandbox.requests.slice(before).filter((request) => request.path.endsWith('/v4/push'));
+			await page
+				.getByTestId('output-panel')
+				.getByText('rid-editor-1')
+				.first()
+				.waitFor({ state: 'visible' });
+			const sent = sandbox.requests
+				.slice(before)
+				.filter((request) => request.path.endsWith('/v4/push'));
 			expect(sent).toHaveLength(1);
-			expect(sent[0].headers.authorization).toBe(`Basic ${Buffer.from('app-key-1:master-secret-1').toString('base64')}`);
+			expect(sent[0].headers.authorization).toBe(
+				`Basic ${Buffer.from('app-key-1:master-secret-1').toString('base64')}`,
+			);
 		} catch (error) {
 			await page.screenshot({ path: join(SHOTS, 'engagelab-switch-failed.png') });
 			throw error;

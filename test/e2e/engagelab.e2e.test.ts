@@ -8,10 +8,23 @@ const app = (id: string, masterSecret: string): CredentialFixture => ({
 	id,
 	name: `EngageLab ${id}`,
 	type: 'engageLabApi',
-	data: { appKey: 'app-key-1', masterSecret, product: 'appPush', dataCenter: 'custom', customBaseUrl: `${sandbox.baseUrls.engagelabApp}/v4/` },
+	data: {
+		appKey: 'app-key-1',
+		masterSecret,
+		product: 'appPush',
+		dataCenter: 'custom',
+		customBaseUrl: `${sandbox.baseUrls.engagelabApp}/v4/`,
+	},
 });
 
-const push = (extra: Record<string, unknown>) => ({ resource: 'push', operation: 'send', product: 'appPush', audience: 'targets', alert: 'Hello', ...extra });
+const push = (extra: Record<string, unknown>) => ({
+	resource: 'push',
+	operation: 'send',
+	product: 'appPush',
+	audience: 'targets',
+	alert: 'Hello',
+	...extra,
+});
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
@@ -22,15 +35,31 @@ beforeAll(async () => {
 		id: 'elGroup',
 		name: 'EngageLab group',
 		type: 'engageLabGroupApi',
-		data: { groupKey: 'gk-1', groupMasterSecret: 'group-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp },
+		data: {
+			groupKey: 'gk-1',
+			groupMasterSecret: 'group-secret-1',
+			product: 'appPush',
+			dataCenter: 'custom',
+			customBaseUrl: sandbox.baseUrls.engagelabApp,
+		},
 	};
 	await n8n.importCredentials([good, bad, group]);
 	await n8n.importWorkflows([
-		workflow('elIds', { type: 'engageLab', parameters: push({ registrationIds: '={{ $json.ids }}' }), credential: good }, [
-			{ ids: Array.from({ length: 1500 }, (_, n) => `rid-${n}`) },
-		]),
+		workflow(
+			'elIds',
+			{
+				type: 'engageLab',
+				parameters: push({ registrationIds: '={{ $json.ids }}' }),
+				credential: good,
+			},
+			[{ ids: Array.from({ length: 1500 }, (_, n) => `rid-${n}`) }],
+		),
 		workflow('elBad', { type: 'engageLab', parameters: push({ tags: 'vip' }), credential: bad }),
-		workflow('elGroupPush', { type: 'engageLab', parameters: { ...push({ audience: 'all' }), resource: 'groupPush', operation: 'sendToGroup' }, credential: group }),
+		workflow('elGroupPush', {
+			type: 'engageLab',
+			parameters: { ...push({ audience: 'all' }), resource: 'groupPush', operation: 'sendToGroup' },
+			credential: group,
+		}),
 	]);
 }, 600_000);
 
@@ -60,6 +89,10 @@ describe('EngageLab in a real n8n', () => {
 	it('sends a group push with one result per app', async () => {
 		const result = await n8n.execute('elGroupPush');
 		expect(result.ok).toBe(true);
-		expect(result.outputs()[0].map((item) => item.json.appKey)).toEqual(['app-key-1', 'app-key-2', 'app-key-3']);
+		expect(result.outputs()[0].map((item) => item.json.appKey)).toEqual([
+			'app-key-1',
+			'app-key-2',
+			'app-key-3',
+		]);
 	}, 120_000);
 });

@@ -15,7 +15,12 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 	n8n = await startE2E();
 	await n8n.importCredentials(sandboxCredentials(sandbox));
-	await n8n.importWorkflows(examples.map((example) => JSON.parse(readFileSync(join(EXAMPLES_DIR, example.file), 'utf8')) as IDataObject));
+	await n8n.importWorkflows(
+		examples.map(
+			(example) =>
+				JSON.parse(readFileSync(join(EXAMPLES_DIR, example.file), 'utf8')) as IDataObject,
+		),
+	);
 }, 600_000);
 
 afterAll(async () => {
@@ -25,14 +30,21 @@ afterAll(async () => {
 beforeEach(() => sandbox.reset());
 
 describe('The example workflows, in a real n8n against the sandbox', () => {
-	it.each(examples.map((example) => [example.name, example.id]))('%s runs and reaches the provider', async (_name, id) => {
-		const result = await n8n.execute(id);
-		expect(result.error).toBeUndefined();
-		expect(result.ok).toBe(true);
-		// A push accepted, or (for the sign-up example) a token subscribed to a topic.
-		const subscribed = [...sandbox.rustore.subscriptions.values()].reduce((count, tokens) => count + tokens.size, 0);
-		expect(sandbox.deliveries.length + subscribed).toBeGreaterThan(0);
-	}, 120_000);
+	it.each(examples.map((example) => [example.name, example.id]))(
+		'%s runs and reaches the provider',
+		async (_name, id) => {
+			const result = await n8n.execute(id);
+			expect(result.error).toBeUndefined();
+			expect(result.ok).toBe(true);
+			// A push accepted, or (for the sign-up example) a token subscribed to a topic.
+			const subscribed = [...sandbox.rustore.subscriptions.values()].reduce(
+				(count, tokens) => count + tokens.size,
+				0,
+			);
+			expect(sandbox.deliveries.length + subscribed).toBeGreaterThan(0);
+		},
+		120_000,
+	);
 
 	it('the stored-token campaign sends each distinct token once and lists the dead one to delete', async () => {
 		const result = await n8n.execute('exRuStoreCampaign');
@@ -45,7 +57,13 @@ describe('The example workflows, in a real n8n against the sandbox', () => {
 			counts: { sent: 3, invalid_token: 1 },
 			duplicatesRemoved: 1,
 		});
-		expect(result.outputs('Tokens to delete')[0].map((item) => item.json.pushToken)).toEqual(['expired-chen-old-phone']);
-		expect(sandbox.deliveries.map((delivery) => delivery.target).sort()).toEqual(['device-anna-7f3a', 'device-boris-21c9', 'device-dana-88e0']);
+		expect(result.outputs('Tokens to delete')[0].map((item) => item.json.pushToken)).toEqual([
+			'expired-chen-old-phone',
+		]);
+		expect(sandbox.deliveries.map((delivery) => delivery.target).sort()).toEqual([
+			'device-anna-7f3a',
+			'device-boris-21c9',
+			'device-dana-88e0',
+		]);
 	}, 120_000);
 });

@@ -32,13 +32,24 @@ beforeAll(async () => {
 	await n8n.importCredentials([good, bad]);
 	await n8n.importWorkflows([
 		workflow('rsSend', { type: 'ruStorePush', parameters: send('device-1'), credential: good }),
-		workflow('rsSendDead', { type: 'ruStorePush', parameters: send('expired-9'), credential: good }),
-		workflow('rsSendBadCred', { type: 'ruStorePush', parameters: send('device-1'), credential: bad }),
+		workflow('rsSendDead', {
+			type: 'ruStorePush',
+			parameters: send('expired-9'),
+			credential: good,
+		}),
+		workflow('rsSendBadCred', {
+			type: 'ruStorePush',
+			parameters: send('device-1'),
+			credential: bad,
+		}),
 		workflow(
 			'rsSendMany',
 			{
 				type: 'ruStorePush',
-				parameters: { ...send('={{ $json.token }}'), androidNotification: { color: '={{ $json.color }}' } },
+				parameters: {
+					...send('={{ $json.token }}'),
+					androidNotification: { color: '={{ $json.color }}' },
+				},
 				credential: good,
 			},
 			[
@@ -49,18 +60,34 @@ beforeAll(async () => {
 		),
 		workflow('rsPublish', {
 			type: 'ruStorePush',
-			parameters: { resource: 'topic', operation: 'publish', topic: 'news', notification: { title: 'Breaking' } },
+			parameters: {
+				resource: 'topic',
+				operation: 'publish',
+				topic: 'news',
+				notification: { title: 'Breaking' },
+			},
 			credential: good,
 		}),
 		workflow('rsSubscribe', {
 			type: 'ruStorePush',
-			parameters: { resource: 'topic', operation: 'subscribe', topic: 'news', recipients: 's-1, invalid-2\ns-3, s-1', options: { batchSize: 2 } },
+			parameters: {
+				resource: 'topic',
+				operation: 'subscribe',
+				topic: 'news',
+				recipients: 's-1, invalid-2\ns-3, s-1',
+				options: { batchSize: 2 },
+			},
 			credential: good,
 			onError: 'continueErrorOutput',
 		}),
 		workflow('rsUnsubscribe', {
 			type: 'ruStorePush',
-			parameters: { resource: 'topic', operation: 'unsubscribe', topic: 'news', recipients: '={{ ["s-3"] }}' },
+			parameters: {
+				resource: 'topic',
+				operation: 'unsubscribe',
+				topic: 'news',
+				recipients: '={{ ["s-3"] }}',
+			},
 			credential: good,
 		}),
 	]);
@@ -76,7 +103,9 @@ describe('RuStore Push in a real n8n', () => {
 	it('sends a push and says so', async () => {
 		const result = await n8n.execute('rsSend');
 		expect(result.ok).toBe(true);
-		expect(result.outputs()[0].map((item) => item.json)).toEqual([{ status: 'sent', success: true, token: 'device-1' }]);
+		expect(result.outputs()[0].map((item) => item.json)).toEqual([
+			{ status: 'sent', success: true, token: 'device-1' },
+		]);
 		expect(sandbox.requests).toHaveLength(1);
 		expect(sandbox.requests[0].headers.authorization).toBe('Bearer sandbox-service-token');
 		expect(sandbox.deliveries[0].body).toEqual({
@@ -86,17 +115,21 @@ describe('RuStore Push in a real n8n', () => {
 		});
 	}, 120_000);
 
-	it('fails with RuStore\'s meaning on a dead token', async () => {
+	it("fails with RuStore's meaning on a dead token", async () => {
 		const result = await n8n.execute('rsSendDead');
 		expect(result.ok).toBe(false);
-		expect(result.error?.message).toBe('RuStore: The push token is not registered or has expired (NOT_FOUND)');
+		expect(result.error?.message).toBe(
+			'RuStore: The push token is not registered or has expired (NOT_FOUND)',
+		);
 		expect(result.error?.description).toContain('Remove this token');
 		expect(sandbox.deliveries).toHaveLength(0);
 	}, 120_000);
 
 	it('explains a refused service token without revealing it', async () => {
 		const result = await n8n.execute('rsSendBadCred');
-		expect(result.error?.message).toBe('RuStore: RuStore refused the service token (PERMISSION_DENIED)');
+		expect(result.error?.message).toBe(
+			'RuStore: RuStore refused the service token (PERMISSION_DENIED)',
+		);
 		expect(result.stdout + result.stderr).not.toContain('not-the-token');
 	}, 120_000);
 
@@ -118,11 +151,15 @@ describe('RuStore Push in a real n8n', () => {
 		const result = await n8n.execute('rsSubscribe');
 		expect(result.ok).toBe(true);
 		const [ok, failed] = result.outputs();
-		expect(ok.map((item) => [item.json.token, item.json.status, item.json.duplicatesRemoved])).toEqual([
+		expect(
+			ok.map((item) => [item.json.token, item.json.status, item.json.duplicatesRemoved]),
+		).toEqual([
 			['s-1', 'subscribed', 1],
 			['s-3', 'subscribed', undefined],
 		]);
-		expect(failed.map((item) => item.json.details)).toMatchObject([{ token: 'invalid-2', status: 'invalid_token' }]);
+		expect(failed.map((item) => item.json.details)).toMatchObject([
+			{ token: 'invalid-2', status: 'invalid_token' },
+		]);
 		expect(sandbox.requests).toHaveLength(2);
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])].sort()).toEqual(['s-1', 's-3']);
 	}, 120_000);
@@ -130,7 +167,9 @@ describe('RuStore Push in a real n8n', () => {
 	it('unsubscribes tokens given as an array expression', async () => {
 		sandbox.rustore.subscriptions.set('news', new Set(['s-1', 's-3']));
 		const result = await n8n.execute('rsUnsubscribe');
-		expect(result.outputs()[0].map((item) => item.json)).toEqual([{ status: 'unsubscribed', success: true, topic: 'news', token: 's-3' }]);
+		expect(result.outputs()[0].map((item) => item.json)).toEqual([
+			{ status: 'unsubscribed', success: true, topic: 'news', token: 's-3' },
+		]);
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])]).toEqual(['s-1']);
 	}, 120_000);
 });

@@ -27,7 +27,12 @@ const lite = {
 	surface: 'SBERBOX',
 	templateId: 'tpl-order',
 	headerValues: { pairs: [{ key: 'name', value: '={{ $json.name }}' }] },
-	bodyValues: { pairs: [{ key: 'order', value: '42' }, { key: 'date', value: 'today' }] },
+	bodyValues: {
+		pairs: [
+			{ key: 'order', value: '42' },
+			{ key: 'date', value: 'today' },
+		],
+	},
 };
 
 beforeAll(async () => {
@@ -49,12 +54,29 @@ beforeAll(async () => {
 				operation: 'sendExtended',
 				projectId: 'sandbox-sber-project',
 				clientId: 'sub-7',
-				destinations: { destination: [{ surface: 'COMPANION', templateId: 'tpl-plain', parameters: 'mobile', deeplinkAndroid: 'salut://x' }] },
-				timeFrame: { startTime: '10:00:00', finishTime: '20:00:00', timeZone: 'GMT+03:00', startDate: '2026-12-24', endDate: '2026-12-26' },
+				destinations: {
+					destination: [
+						{
+							surface: 'COMPANION',
+							templateId: 'tpl-plain',
+							parameters: 'mobile',
+							deeplinkAndroid: 'salut://x',
+						},
+					],
+				},
+				timeFrame: {
+					startTime: '10:00:00',
+					finishTime: '20:00:00',
+					timeZone: 'GMT+03:00',
+					startDate: '2026-12-24',
+					endDate: '2026-12-26',
+				},
 			},
 			credential: good,
 		}),
-		workflow('sbBadSecret', { type: 'sberSmartPush', parameters: lite, credential: bad }, [{ sub: 'sub-1', name: 'Anna' }]),
+		workflow('sbBadSecret', { type: 'sberSmartPush', parameters: lite, credential: bad }, [
+			{ sub: 'sub-1', name: 'Anna' },
+		]),
 	]);
 }, 600_000);
 
@@ -74,16 +96,22 @@ describe('Sber SmartPush in a real n8n', () => {
 			['sent', 'sub-3'],
 		]);
 		expect(sandbox.sber.tokenRequests).toBe(1);
-		expect(sandbox.deliveries.map((delivery) => (delivery.body as { templateContent: { headerValues: unknown } }).templateContent.headerValues)).toEqual(
-			expect.arrayContaining([{ name: 'Anna' }, { name: 'Boris' }, { name: 'Vera' }]),
-		);
+		expect(
+			sandbox.deliveries.map(
+				(delivery) =>
+					(delivery.body as { templateContent: { headerValues: unknown } }).templateContent
+						.headerValues,
+			),
+		).toEqual(expect.arrayContaining([{ name: 'Anna' }, { name: 'Boris' }, { name: 'Vera' }]));
 	}, 120_000);
 
 	it('sends a deferred extended push', async () => {
 		const result = await n8n.execute('sbExtended');
 		expect(result.ok).toBe(true);
 		expect(result.outputs()[0][0].json).toMatchObject({ status: 'sent', clientId: 'sub-7' });
-		expect(sandbox.deliveries[0].body).toMatchObject({ deliveryConfig: { timeFrame: { startDate: '2026-12-24', endDate: '2026-12-26' } } });
+		expect(sandbox.deliveries[0].body).toMatchObject({
+			deliveryConfig: { timeFrame: { startDate: '2026-12-24', endDate: '2026-12-26' } },
+		});
 	}, 120_000);
 
 	it('fails on a wrong secret without revealing it, and sends nothing', async () => {

@@ -27,17 +27,25 @@ afterAll(async () => await sandbox.close());
 
 it('1,000 EngageLab pushes under faults: each delivered exactly once or reported, none twice', async () => {
 	const items = Array.from({ length: 1000 }, (_, index) => ({ rid: `rid-${index}` }));
-	const run = await runEngageLab(sandbox, pushTo({ registrationIds: '={{ $json.rid }}' }, { delivery: { timeoutSeconds: 2, maxAttempts: 8 } }), {
-		items,
-		onError: 'continueRegularOutput',
-	});
+	const run = await runEngageLab(
+		sandbox,
+		pushTo(
+			{ registrationIds: '={{ $json.rid }}' },
+			{ delivery: { timeoutSeconds: 2, maxAttempts: 8 } },
+		),
+		{
+			items,
+			onError: 'continueRegularOutput',
+		},
+	);
 	expect(run.error).toBeUndefined();
 	const results = run.outputs[0].map((item) => item.json as Record<string, unknown>);
 	expect(results).toHaveLength(1000);
 	expect(sandbox.duplicates()).toEqual([]);
 
 	const delivered = new Map<string, number>();
-	for (const delivery of sandbox.deliveries) delivered.set(delivery.target, (delivered.get(delivery.target) ?? 0) + 1);
+	for (const delivery of sandbox.deliveries)
+		delivered.set(delivery.target, (delivered.get(delivery.target) ?? 0) + 1);
 	const byStatus: Record<string, number> = {};
 	results.forEach((result, index) => {
 		const rid = `rid-${index}`;
@@ -48,8 +56,17 @@ it('1,000 EngageLab pushes under faults: each delivered exactly once or reported
 		expect(delivered.get(rid) ?? 0).toBeLessThanOrEqual(1);
 	});
 	const faults = new Set(sandbox.requests.map((request) => request.fault).filter(Boolean));
-	expect([...faults].sort()).toEqual(['malformedJson', 'rate429', 'rate503', 'resetAfterRead', 'resetBeforeRead', 'slow']);
+	expect([...faults].sort()).toEqual([
+		'malformedJson',
+		'rate429',
+		'rate503',
+		'resetAfterRead',
+		'resetBeforeRead',
+		'slow',
+	]);
 	// With the cid, retries reach almost every push: far fewer unknowns than without one.
 	expect(byStatus.sent).toBeGreaterThan(980);
-	process.stdout.write(`EngageLab under faults: ${JSON.stringify(byStatus)}, ${sandbox.requests.length} requests\n`);
+	process.stdout.write(
+		`EngageLab under faults: ${JSON.stringify(byStatus)}, ${sandbox.requests.length} requests\n`,
+	);
 }, 180_000);

@@ -11,7 +11,16 @@ let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox({
 		seed: 42,
-		faults: { rate429: 0.1, retryAfterSeconds: 1, rate503: 0.1, resetBeforeRead: 0.1, resetAfterRead: 0.1, slow: 0.1, slowMs: 3000, malformedJson: 0.1 },
+		faults: {
+			rate429: 0.1,
+			retryAfterSeconds: 1,
+			rate503: 0.1,
+			resetBeforeRead: 0.1,
+			resetAfterRead: 0.1,
+			slow: 0.1,
+			slowMs: 3000,
+			malformedJson: 0.1,
+		},
 	});
 });
 afterAll(async () => await sandbox.close());
@@ -20,7 +29,9 @@ it('1,000 RuStore pushes under faults: each delivered once or reported, none twi
 	const items = Array.from({ length: 1000 }, (_, index) => ({ token: `device-${index}` }));
 	const run = await runRuStore(
 		sandbox,
-		sendTo('={{ $json.token }}', { delivery: { requestsPerSecond: 500, timeoutSeconds: 2, maxAttempts: 6 } }),
+		sendTo('={{ $json.token }}', {
+			delivery: { requestsPerSecond: 500, timeoutSeconds: 2, maxAttempts: 6 },
+		}),
 		{ items, onError: 'continueRegularOutput' },
 	);
 	expect(run.error).toBeUndefined();
@@ -28,7 +39,8 @@ it('1,000 RuStore pushes under faults: each delivered once or reported, none twi
 	expect(results).toHaveLength(1000);
 
 	const deliveredTimes = new Map<string, number>();
-	for (const delivery of sandbox.deliveries) deliveredTimes.set(delivery.target, (deliveredTimes.get(delivery.target) ?? 0) + 1);
+	for (const delivery of sandbox.deliveries)
+		deliveredTimes.set(delivery.target, (deliveredTimes.get(delivery.target) ?? 0) + 1);
 	expect(sandbox.duplicates()).toEqual([]);
 
 	const byStatus: Record<string, number> = {};
@@ -46,12 +58,27 @@ it('1,000 RuStore pushes under faults: each delivered once or reported, none twi
 	});
 	// Every fault kind was met, and retries rescued the rate-limited and unavailable answers.
 	const faults = new Set(sandbox.requests.map((request) => request.fault).filter(Boolean));
-	expect([...faults].sort()).toEqual(['malformedJson', 'rate429', 'rate503', 'resetAfterRead', 'resetBeforeRead', 'slow']);
+	expect([...faults].sort()).toEqual([
+		'malformedJson',
+		'rate429',
+		'rate503',
+		'resetAfterRead',
+		'resetBeforeRead',
+		'slow',
+	]);
 	expect(sandbox.requests.length).toBeGreaterThan(1000);
 	// Retries rescued pushes whose first answers were 429 or 503 (about 20% of items meet one).
-	const retried = new Set(sandbox.requests.filter((request) => request.fault === 'rate429' || request.fault === 'rate503').map((request) => (request.body as { message: { token: string } }).message.token));
-	const rescued = results.filter((result) => retried.has(result.token as string) && result.status === 'sent');
+	const retried = new Set(
+		sandbox.requests
+			.filter((request) => request.fault === 'rate429' || request.fault === 'rate503')
+			.map((request) => (request.body as { message: { token: string } }).message.token),
+	);
+	const rescued = results.filter(
+		(result) => retried.has(result.token as string) && result.status === 'sent',
+	);
 	expect(rescued.length).toBeGreaterThan(60);
 	expect(byStatus.rate_limited ?? 0).toBe(0);
-	process.stdout.write(`RuStore under faults: ${JSON.stringify(byStatus)}, ${sandbox.requests.length} requests, ${rescued.length} rescued by retries\n`);
+	process.stdout.write(
+		`RuStore under faults: ${JSON.stringify(byStatus)}, ${sandbox.requests.length} requests, ${rescued.length} rescued by retries\n`,
+	);
 }, 120_000);

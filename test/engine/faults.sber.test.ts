@@ -28,17 +28,24 @@ afterAll(async () => await sandbox.close());
 
 it('1,000 Sber pushes under faults: each delivered once or reported, none twice', async () => {
 	const items = Array.from({ length: 1000 }, (_, index) => ({ sub: `sub-${index}` }));
-	const run = await runSber(sandbox, liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 500, timeoutSeconds: 2, maxAttempts: 6 } }), {
-		items,
-		onError: 'continueRegularOutput',
-	});
+	const run = await runSber(
+		sandbox,
+		liteTo('={{ $json.sub }}', {
+			delivery: { requestsPerSecond: 500, timeoutSeconds: 2, maxAttempts: 6 },
+		}),
+		{
+			items,
+			onError: 'continueRegularOutput',
+		},
+	);
 	expect(run.error).toBeUndefined();
 	const results = run.outputs[0].map((item) => item.json as Record<string, unknown>);
 	expect(results).toHaveLength(1000);
 	expect(sandbox.duplicates()).toEqual([]);
 
 	const delivered = new Map<string, number>();
-	for (const delivery of sandbox.deliveries) delivered.set(delivery.target, (delivered.get(delivery.target) ?? 0) + 1);
+	for (const delivery of sandbox.deliveries)
+		delivered.set(delivery.target, (delivered.get(delivery.target) ?? 0) + 1);
 	const byStatus: Record<string, number> = {};
 	results.forEach((result, index) => {
 		expect(result.clientId).toBe(`sub-${index}`);
@@ -52,9 +59,18 @@ it('1,000 Sber pushes under faults: each delivered once or reported, none twice'
 		}
 	});
 	const faults = new Set(sandbox.requests.map((request) => request.fault).filter(Boolean));
-	expect([...faults].sort()).toEqual(['malformedJson', 'rate429', 'rate503', 'resetAfterRead', 'resetBeforeRead', 'slow']);
+	expect([...faults].sort()).toEqual([
+		'malformedJson',
+		'rate429',
+		'rate503',
+		'resetAfterRead',
+		'resetBeforeRead',
+		'slow',
+	]);
 	expect(byStatus.sent).toBeGreaterThan(550);
 	// One token for the whole run, faults or not.
 	expect(sandbox.sber.tokenRequests).toBe(1);
-	process.stdout.write(`Sber under faults: ${JSON.stringify(byStatus)}, ${sandbox.requests.length} requests\n`);
+	process.stdout.write(
+		`Sber under faults: ${JSON.stringify(byStatus)}, ${sandbox.requests.length} requests\n`,
+	);
 }, 120_000);

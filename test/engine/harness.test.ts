@@ -21,17 +21,25 @@ beforeEach(() => {
 	tokenRequests.length = 0;
 });
 
-const bearer = () => ({ type: new FixtureBearerApi(), data: { baseUrl: server.baseUrl, apiKey: 'key-1' } });
+const bearer = () => ({
+	type: new FixtureBearerApi(),
+	data: { baseUrl: server.baseUrl, apiKey: 'key-1' },
+});
 const token = (accessToken = '') => ({
 	type: new FixtureTokenApi(),
 	data: { baseUrl: server.baseUrl, clientId: 'id-1', clientSecret: 'secret-1', accessToken },
 });
 const messages = (...texts: string[]) => texts.map((message) => ({ message }));
-const params = (authentication = 'bearer') => ({ authentication, operation: 'send', message: '={{ $json.message }}' });
+const params = (authentication = 'bearer') => ({
+	authentication,
+	operation: 'send',
+	message: '={{ $json.message }}',
+});
 /** The fixture node with the bearer credential unless the test overrides it. */
 const push = (options: Partial<RunNodeOptions>) =>
 	runNode({ nodeType: new FixturePush(), parameters: params(), credentials: bearer(), ...options });
-const pushWithToken = (options: Partial<RunNodeOptions>) => push({ parameters: params('token'), ...options });
+const pushWithToken = (options: Partial<RunNodeOptions>) =>
+	push({ parameters: params('token'), ...options });
 
 describe('engine harness: declarative node through WorkflowExecute', () => {
 	it('applies generic authenticate (with credential defaults) and returns the response as an item', async () => {
@@ -51,7 +59,12 @@ describe('engine harness: declarative node through WorkflowExecute', () => {
 	it('sends one request per item and pairs every output item with its input', async () => {
 		const run = await push({ items: messages('a', 'b', 'c') });
 
-		expect(server.sent().map((r) => r.body.message).sort()).toEqual(['a', 'b', 'c']);
+		expect(
+			server
+				.sent()
+				.map((r) => r.body.message)
+				.sort(),
+		).toEqual(['a', 'b', 'c']);
 		expect(run.outputs[0].map((i) => [i.json.echo, i.pairedItem])).toEqual([
 			['a', { item: 0 }],
 			['b', { item: 1 }],
@@ -115,7 +128,12 @@ describe('engine harness: declarative node through WorkflowExecute', () => {
 
 		expect(run.error).toBeUndefined();
 		expect(run.outputs[0].map((i) => i.json.echo)).toEqual(['a', 'b']);
-		expect(server.sent().map((r) => r.body.message).sort()).toEqual(['a', 'a', 'b', 'b']);
+		expect(
+			server
+				.sent()
+				.map((r) => r.body.message)
+				.sort(),
+		).toEqual(['a', 'a', 'b', 'b']);
 	});
 });
 
@@ -150,7 +168,10 @@ describe('engine harness: preAuthentication like n8n', () => {
 
 		expect(first.error).toBeUndefined();
 		expect(first.preAuthenticationCalls).toBe(1);
-		expect(server.sent().map((r) => r.headers.authorization)).toEqual(['Bearer stale', 'Bearer tok-1']);
+		expect(server.sent().map((r) => r.headers.authorization)).toEqual([
+			'Bearer stale',
+			'Bearer tok-1',
+		]);
 		expect(first.outputs[0]).toEqual([{ json: { ok: true, echo: 'm' }, pairedItem: { item: 0 } }]);
 		expect(first.credentialData.accessToken).toBe('tok-1');
 		// On a 401 refresh, preAuthentication sees the rejected token (credentialsExpired = true).

@@ -15,11 +15,17 @@ beforeEach(() => {
 	sandbox.configure({ faults: {}, latencyMs: 0, rustore: { ratePerSecond: undefined } });
 });
 
-const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) => run.outputs[output]?.map((item) => item.json) ?? [];
+const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) =>
+	run.outputs[output]?.map((item) => item.json) ?? [];
 
-describe('RuStore Push through n8n\'s engine: Message → Send', () => {
+describe("RuStore Push through n8n's engine: Message → Send", () => {
 	it('sends to one token with the service token, and says so', async () => {
-		const run = await runRuStore(sandbox, sendTo('device-1', { androidNotification: { color: '#ff8800', clickActionType: 1, clickAction: 'app://x' } }));
+		const run = await runRuStore(
+			sandbox,
+			sendTo('device-1', {
+				androidNotification: { color: '#ff8800', clickActionType: 1, clickAction: 'app://x' },
+			}),
+		);
 		expect(run.error).toBeUndefined();
 		expect(json(run)).toEqual([{ status: 'sent', success: true, token: 'device-1' }]);
 
@@ -31,7 +37,9 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 			message: {
 				token: 'device-1',
 				notification: { title: 'Order shipped', body: 'Your order #42 is on its way' },
-				android: { notification: { color: '#ff8800', click_action: 'app://x', click_action_type: 1 } },
+				android: {
+					notification: { color: '#ff8800', click_action: 'app://x', click_action_type: 1 },
+				},
 			},
 		});
 		expect(sandbox.deliveries).toHaveLength(1);
@@ -48,30 +56,45 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 		expect(sandbox.deliveries.map((delivery) => delivery.target).sort()).toEqual(['a', 'b', 'c']);
 	});
 
-	it('fails the node on a dead token with RuStore\'s meaning and what to do', async () => {
+	it("fails the node on a dead token with RuStore's meaning and what to do", async () => {
 		const run = await runRuStore(sandbox, sendTo('expired-1'));
-		expect(run.error?.message).toBe('RuStore: The push token is not registered or has expired (NOT_FOUND)');
+		expect(run.error?.message).toBe(
+			'RuStore: The push token is not registered or has expired (NOT_FOUND)',
+		);
 		expect(run.error?.description).toContain('Remove this token');
 		expect(sandbox.deliveries).toHaveLength(0);
 	});
 
 	it('sends a malformed token to the error output as invalid_token, with continue on fail', async () => {
 		const items = [{ token: 'good-1' }, { token: 'invalid-1' }];
-		const run = await runRuStore(sandbox, sendTo('={{ $json.token }}'), { items, onError: 'continueErrorOutput' });
+		const run = await runRuStore(sandbox, sendTo('={{ $json.token }}'), {
+			items,
+			onError: 'continueErrorOutput',
+		});
 		expect(json(run, 0)).toEqual([{ status: 'sent', success: true, token: 'good-1' }]);
 		const [failed] = run.outputs[1];
 		// n8n's error output: the input item, the error message, and our result under `details`.
 		expect(failed.json).toMatchObject({
 			token: 'invalid-1',
 			error: 'RuStore: RuStore rejected the request as invalid (INVALID_ARGUMENT)',
-			details: { status: 'invalid_token', success: false, token: 'invalid-1', providerCode: 'INVALID_ARGUMENT', httpStatus: 400 },
+			details: {
+				status: 'invalid_token',
+				success: false,
+				token: 'invalid-1',
+				providerCode: 'INVALID_ARGUMENT',
+				httpStatus: 400,
+			},
 		});
 		expect(failed.pairedItem).toEqual({ item: 1 });
 	});
 
 	it('validates every item before sending any: one invalid item stops the run, nothing is sent', async () => {
 		const items = [{ color: '#ffffff' }, { color: '#000000' }, { color: 'blue' }];
-		const run = await runRuStore(sandbox, sendTo('device', { androidNotification: { color: '={{ $json.color }}' } }), { items });
+		const run = await runRuStore(
+			sandbox,
+			sendTo('device', { androidNotification: { color: '={{ $json.color }}' } }),
+			{ items },
+		);
 		expect(run.error?.message).toBe(
 			'Nothing was sent: item 3 is invalid: Invalid RuStore message: Android Notification → Color (message.android.notification.color): must be a colour written #rrggbb, for example #ff8800',
 		);
@@ -82,7 +105,12 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 		const items = [{ title: 'ok' }, { title: '' }, { title: 'ok too' }];
 		const run = await runRuStore(
 			sandbox,
-			{ resource: 'message', operation: 'send', recipient: 'device', notification: { title: '={{ $json.title }}' } },
+			{
+				resource: 'message',
+				operation: 'send',
+				recipient: 'device',
+				notification: { title: '={{ $json.title }}' },
+			},
 			{ items, onError: 'continueErrorOutput' },
 		);
 		expect(run.outputs[0]).toHaveLength(2);
@@ -92,8 +120,12 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 	});
 
 	it('says to check the credential when RuStore refuses the service token, without showing it', async () => {
-		const run = await runRuStore(sandbox, sendTo('device'), { credentialOverrides: { serviceToken: 'wrong-token-value' } });
-		expect(run.error?.message).toBe('RuStore: RuStore refused the service token (PERMISSION_DENIED)');
+		const run = await runRuStore(sandbox, sendTo('device'), {
+			credentialOverrides: { serviceToken: 'wrong-token-value' },
+		});
+		expect(run.error?.message).toBe(
+			'RuStore: RuStore refused the service token (PERMISSION_DENIED)',
+		);
 		expect(run.error?.description).toContain('Check the Service Token and Project ID');
 		expect(JSON.stringify(run.error)).not.toContain('wrong-token-value');
 		expect(JSON.stringify(run.runData)).not.toContain('wrong-token-value');
@@ -102,14 +134,22 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 	it('reports an internal error as delivery unknown and does not send it again', async () => {
 		sandbox.rustore.failNext(1);
 		const run = await runRuStore(sandbox, sendTo('device'), { onError: 'continueRegularOutput' });
-		expect(json(run)[0]).toMatchObject({ status: 'unknown', success: false, providerCode: 'INTERNAL' });
+		expect(json(run)[0]).toMatchObject({
+			status: 'unknown',
+			success: false,
+			providerCode: 'INTERNAL',
+		});
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
 	it('stays within the rate limit: paced requests, retried 429s, every push delivered once', async () => {
 		sandbox.configure({ rustore: { ratePerSecond: 5 } });
 		const items = Array.from({ length: 12 }, (_, index) => ({ token: `device-${index}` }));
-		const run = await runRuStore(sandbox, sendTo('={{ $json.token }}', { delivery: { requestsPerSecond: 5 } }), { items });
+		const run = await runRuStore(
+			sandbox,
+			sendTo('={{ $json.token }}', { delivery: { requestsPerSecond: 5 } }),
+			{ items },
+		);
 		expect(run.error).toBeUndefined();
 		expect(json(run).every((item) => (item as { status: string }).status === 'sent')).toBe(true);
 		expect(sandbox.deliveries).toHaveLength(12);
@@ -120,7 +160,11 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 	it('retries TOO_MANY_REQUESTS until the push gets through', async () => {
 		sandbox.configure({ rustore: { ratePerSecond: 2, retryAfterSeconds: 1 } });
 		const items = Array.from({ length: 5 }, (_, index) => ({ token: `device-${index}` }));
-		const run = await runRuStore(sandbox, sendTo('={{ $json.token }}', { delivery: { requestsPerSecond: 50 } }), { items });
+		const run = await runRuStore(
+			sandbox,
+			sendTo('={{ $json.token }}', { delivery: { requestsPerSecond: 50 } }),
+			{ items },
+		);
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests.some((request) => request.status === 429)).toBe(true);
 		expect(sandbox.deliveries).toHaveLength(5);
@@ -128,7 +172,7 @@ describe('RuStore Push through n8n\'s engine: Message → Send', () => {
 	}, 30_000);
 });
 
-describe('RuStore Push through n8n\'s engine: Topic operations', () => {
+describe("RuStore Push through n8n's engine: Topic operations", () => {
 	it('publishes to a topic', async () => {
 		const run = await runRuStore(sandbox, {
 			resource: 'topic',
@@ -138,9 +182,16 @@ describe('RuStore Push through n8n\'s engine: Topic operations', () => {
 			messageJson: '{"data": {"article": "17"}}',
 		});
 		expect(json(run)).toEqual([
-			{ status: 'sent', success: true, topic: 'news', providerMessage: 'payload has been successfully published to topic news' },
+			{
+				status: 'sent',
+				success: true,
+				topic: 'news',
+				providerMessage: 'payload has been successfully published to topic news',
+			},
 		]);
-		expect(sandbox.requests[0].path).toBe('/rustore-topics/v1/projects/sandbox-project/topics/news/publish');
+		expect(sandbox.requests[0].path).toBe(
+			'/rustore-topics/v1/projects/sandbox-project/topics/news/publish',
+		);
 		expect(sandbox.requests[0].body).toEqual({ message: { data: { article: '17' } } });
 	});
 
@@ -153,38 +204,61 @@ describe('RuStore Push through n8n\'s engine: Topic operations', () => {
 			options: { batchSize: 2 },
 		});
 		expect(run.error).toBeUndefined();
-		expect(json(run).map((item) => {
-			const { token, status, duplicatesRemoved } = item as Record<string, unknown>;
-			return [token, status, duplicatesRemoved];
-		})).toEqual([
+		expect(
+			json(run).map((item) => {
+				const { token, status, duplicatesRemoved } = item as Record<string, unknown>;
+				return [token, status, duplicatesRemoved];
+			}),
+		).toEqual([
 			['a', 'subscribed', 1],
 			['invalid-b', 'invalid_token', undefined],
 			['c', 'subscribed', undefined],
 			['expired-d', 'invalid_token', undefined],
 			['e', 'subscribed', undefined],
 		]);
-		expect(sandbox.requests.map((request) => (request.body as { push_tokens: string[] }).push_tokens)).toEqual([
-			['a', 'invalid-b'],
-			['c', 'expired-d'],
-			['e'],
-		]);
+		expect(
+			sandbox.requests.map((request) => (request.body as { push_tokens: string[] }).push_tokens),
+		).toEqual([['a', 'invalid-b'], ['c', 'expired-d'], ['e']]);
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])].sort()).toEqual(['a', 'c', 'e']);
 	});
 
 	it('routes per-token failures to the error output with continue on fail', async () => {
 		const run = await runRuStore(
 			sandbox,
-			{ resource: 'topic', operation: 'subscribe', topic: 'news', recipients: ['ok-1', 'invalid-2'] },
+			{
+				resource: 'topic',
+				operation: 'subscribe',
+				topic: 'news',
+				recipients: ['ok-1', 'invalid-2'],
+			},
 			{ onError: 'continueErrorOutput' },
 		);
-		expect(json(run, 0)).toEqual([{ status: 'subscribed', success: true, topic: 'news', token: 'ok-1' }]);
-		expect(run.outputs[1][0].json.details).toMatchObject({ status: 'invalid_token', token: 'invalid-2', providerMessage: 's2s token invalid' });
+		expect(json(run, 0)).toEqual([
+			{ status: 'subscribed', success: true, topic: 'news', token: 'ok-1' },
+		]);
+		expect(run.outputs[1][0].json.details).toMatchObject({
+			status: 'invalid_token',
+			token: 'invalid-2',
+			providerMessage: 's2s token invalid',
+		});
 	});
 
 	it('unsubscribes tokens', async () => {
-		await runRuStore(sandbox, { resource: 'topic', operation: 'subscribe', topic: 'sale', recipients: 'x, y' });
-		const run = await runRuStore(sandbox, { resource: 'topic', operation: 'unsubscribe', topic: 'sale', recipients: 'x' });
-		expect(json(run)).toEqual([{ status: 'unsubscribed', success: true, topic: 'sale', token: 'x' }]);
+		await runRuStore(sandbox, {
+			resource: 'topic',
+			operation: 'subscribe',
+			topic: 'sale',
+			recipients: 'x, y',
+		});
+		const run = await runRuStore(sandbox, {
+			resource: 'topic',
+			operation: 'unsubscribe',
+			topic: 'sale',
+			recipients: 'x',
+		});
+		expect(json(run)).toEqual([
+			{ status: 'unsubscribed', success: true, topic: 'sale', token: 'x' },
+		]);
 		expect([...(sandbox.rustore.subscriptions.get('sale') ?? [])]).toEqual(['y']);
 	});
 
@@ -203,15 +277,26 @@ describe('RuStore Push through n8n\'s engine: Topic operations', () => {
 	});
 
 	it('refuses a topic name RuStore cannot take before sending anything', async () => {
-		const run = await runRuStore(sandbox, { resource: 'topic', operation: 'subscribe', topic: 'sale/today', recipients: 'x' });
-		expect(run.error?.message).toContain('Invalid RuStore topic: Topic (topic): may contain only letters, digits and - _ . ~ %');
+		const run = await runRuStore(sandbox, {
+			resource: 'topic',
+			operation: 'subscribe',
+			topic: 'sale/today',
+			recipients: 'x',
+		});
+		expect(run.error?.message).toContain(
+			'Invalid RuStore topic: Topic (topic): may contain only letters, digits and - _ . ~ %',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
 
 describe('RuStore credential test (as n8n runs it)', () => {
 	const test = async (overrides = {}) =>
-		await testCredential(new RuStorePushApi(), new RuStorePush(), ruStoreCredentials(sandbox, overrides).data);
+		await testCredential(
+			new RuStorePushApi(),
+			new RuStorePush(),
+			ruStoreCredentials(sandbox, overrides).data,
+		);
 
 	it('passes with the right token and project, delivering nothing', async () => {
 		await expect(test()).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -220,7 +305,13 @@ describe('RuStore credential test (as n8n runs it)', () => {
 	});
 
 	it('fails with a clear message for a wrong token or project', async () => {
-		await expect(test({ serviceToken: 'nope' })).resolves.toEqual({ status: 'Error', message: 'RuStore refused the Service Token or the Project ID' });
-		await expect(test({ projectId: 'other' })).resolves.toEqual({ status: 'Error', message: 'RuStore refused the Service Token or the Project ID' });
+		await expect(test({ serviceToken: 'nope' })).resolves.toEqual({
+			status: 'Error',
+			message: 'RuStore refused the Service Token or the Project ID',
+		});
+		await expect(test({ projectId: 'other' })).resolves.toEqual({
+			status: 'Error',
+			message: 'RuStore refused the Service Token or the Project ID',
+		});
 	});
 });

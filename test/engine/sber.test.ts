@@ -12,18 +12,32 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
 	sandbox.reset();
-	sandbox.configure({ faults: {}, latencyMs: 0, sber: { ratePerSecond: undefined, extendedBody: 'either' } });
+	sandbox.configure({
+		faults: {},
+		latencyMs: 0,
+		sber: { ratePerSecond: undefined, extendedBody: 'either' },
+	});
 });
 
-const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) => run.outputs[output]?.map((item) => item.json) ?? [];
+const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) =>
+	run.outputs[output]?.map((item) => item.json) ?? [];
 const sends = () => sandbox.requests.filter((request) => request.path.includes('/smartpush/'));
 
-describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
-	it('fetches a token, sends the template with an RqUID, and returns Sber\'s ids', async () => {
-		const run = await runSber(sandbox, liteTo('sub-1', { options: { callbackUrl: 'https://example.com/status' } }));
+describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
+	it("fetches a token, sends the template with an RqUID, and returns Sber's ids", async () => {
+		const run = await runSber(
+			sandbox,
+			liteTo('sub-1', { options: { callbackUrl: 'https://example.com/status' } }),
+		);
 		expect(run.error).toBeUndefined();
 		const [result] = json(run) as Array<Record<string, unknown>>;
-		expect(result).toMatchObject({ status: 'sent', success: true, clientId: 'sub-1', surface: 'COMPANION', result: { surface: 'COMPANION', status: { code: 0 } } });
+		expect(result).toMatchObject({
+			status: 'sent',
+			success: true,
+			clientId: 'sub-1',
+			surface: 'COMPANION',
+			result: { surface: 'COMPANION', status: { code: 0 } },
+		});
 		expect(typeof result.responseId).toBe('string');
 
 		const [tokenRequest, send] = sandbox.requests;
@@ -38,7 +52,11 @@ describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
 			projectId: SBER_PROJECT,
 			clientId: 'sub-1',
 			surface: 'COMPANION',
-			templateContent: { id: 'tpl-order', headerValues: { name: 'Anna' }, bodyValues: { order: '42', date: 'today' } },
+			templateContent: {
+				id: 'tpl-order',
+				headerValues: { name: 'Anna' },
+				bodyValues: { order: '42', date: 'today' },
+			},
 		});
 		// The token is kept: n8n persists it into the credential.
 		expect(String(run.credentialData.accessToken)).toMatch(/^sber-token-/);
@@ -46,14 +64,20 @@ describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
 
 	it('accepts the authorization key instead of client id and secret', async () => {
 		const authKey = Buffer.from('sandbox-client:sandbox-secret').toString('base64');
-		const run = await runSber(sandbox, liteTo('sub-1'), { credentialOverrides: { authMode: 'authKey', authKey, clientId: '', clientSecret: '' } });
+		const run = await runSber(sandbox, liteTo('sub-1'), {
+			credentialOverrides: { authMode: 'authKey', authKey, clientId: '', clientSecret: '' },
+		});
 		expect(run.error).toBeUndefined();
 		expect(sandbox.deliveries).toHaveLength(1);
 	});
 
 	it('makes exactly one token request for 1,000 items started together', async () => {
 		const items = Array.from({ length: 1000 }, (_, n) => ({ sub: `sub-${n}` }));
-		const run = await runSber(sandbox, liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 10_000 } }), { items });
+		const run = await runSber(
+			sandbox,
+			liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 10_000 } }),
+			{ items },
+		);
 		expect(run.error).toBeUndefined();
 		expect(sandbox.sber.tokenRequests).toBe(1);
 		expect(sandbox.deliveries).toHaveLength(1000);
@@ -69,7 +93,11 @@ describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
 				sandbox.sber.expireTokens();
 			}
 		}, 1);
-		const run = await runSber(sandbox, liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 2_000 } }), { items });
+		const run = await runSber(
+			sandbox,
+			liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 2_000 } }),
+			{ items },
+		);
 		clearInterval(expireMidway);
 		expect(run.error).toBeUndefined();
 		expect(expired).toBe(true);
@@ -80,18 +108,29 @@ describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
 
 	it('explains a missing template (1016) and sends nothing else', async () => {
 		const run = await runSber(sandbox, liteTo('sub-1', { templateId: 'tpl-unknown' }));
-		expect(run.error?.message).toBe('Sber SmartPush: The template does not exist in this project (1016)');
+		expect(run.error?.message).toBe(
+			'Sber SmartPush: The template does not exist in this project (1016)',
+		);
 		expect(run.error?.description).toContain('SmartMarket Studio');
 	});
 
 	it('explains template variables that do not match (1017) on the error output with continue on fail', async () => {
-		const run = await runSber(sandbox, liteTo('sub-1', { bodyValues: { pairs: [{ key: 'order', value: '42' }] } }), { onError: 'continueErrorOutput' });
+		const run = await runSber(
+			sandbox,
+			liteTo('sub-1', { bodyValues: { pairs: [{ key: 'order', value: '42' }] } }),
+			{ onError: 'continueErrorOutput' },
+		);
 		const [failed] = run.outputs[1];
-		expect(failed.json).toMatchObject({ error: 'Sber SmartPush: The template variables do not match the template (1017)', details: { status: 'rejected', providerCode: 1017, httpStatus: 400 } });
+		expect(failed.json).toMatchObject({
+			error: 'Sber SmartPush: The template variables do not match the template (1017)',
+			details: { status: 'rejected', providerCode: 1017, httpStatus: 400 },
+		});
 	});
 
-	it('reports a wrong client secret as the credential\'s problem, without the secret', async () => {
-		const run = await runSber(sandbox, liteTo('sub-1'), { credentialOverrides: { clientSecret: 'wrong-secret' } });
+	it("reports a wrong client secret as the credential's problem, without the secret", async () => {
+		const run = await runSber(sandbox, liteTo('sub-1'), {
+			credentialOverrides: { clientSecret: 'wrong-secret' },
+		});
 		expect(run.error).toBeDefined();
 		expect(JSON.stringify(run.error)).not.toContain('wrong-secret');
 		expect(sends()).toHaveLength(0);
@@ -100,7 +139,11 @@ describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
 	it('retries the sending limit (1014) and delivers', async () => {
 		sandbox.configure({ sber: { ratePerSecond: 5 } });
 		const items = Array.from({ length: 12 }, (_, n) => ({ sub: `sub-${n}` }));
-		const run = await runSber(sandbox, liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 50 } }), { items });
+		const run = await runSber(
+			sandbox,
+			liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 50 } }),
+			{ items },
+		);
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests.some((request) => request.status === 400)).toBe(true);
 		expect(sandbox.deliveries).toHaveLength(12);
@@ -112,18 +155,36 @@ describe('Sber SmartPush through n8n\'s engine: Send (Lite)', () => {
 		const run = await runSber(sandbox, liteTo('sub-1'), { onError: 'continueRegularOutput' });
 		expect(json(run)).toMatchObject([{ status: 'unknown', success: false, httpStatus: 500 }]);
 		// A 401 for a token from an earlier test is n8n's refresh, not a send; the 500 is not retried.
-		expect(sends().filter((request) => request.status !== 401).map((request) => request.status)).toEqual([500]);
+		expect(
+			sends()
+				.filter((request) => request.status !== 401)
+				.map((request) => request.status),
+		).toEqual([500]);
 	});
 });
 
-describe('Sber SmartPush through n8n\'s engine: Send (Extended)', () => {
+describe("Sber SmartPush through n8n's engine: Send (Extended)", () => {
 	it('sends the extended payload with default channels and a generated int32 message id', async () => {
-		const run = await runSber(sandbox, extendedTo('sub-9', { timeFrame: { startTime: '09:00:00', finishTime: '21:00:00', timeZone: 'GMT+03:00', startDate: '2026-12-01' } }));
+		const run = await runSber(
+			sandbox,
+			extendedTo('sub-9', {
+				timeFrame: {
+					startTime: '09:00:00',
+					finishTime: '21:00:00',
+					timeZone: 'GMT+03:00',
+					startDate: '2026-12-01',
+				},
+			}),
+		);
 		expect(run.error).toBeUndefined();
 		const send = sends()[0];
 		const body = send.body as Record<string, unknown>;
 		expect(body).toMatchObject({ protocolVersion: 'V1', messageName: 'SEND_PUSH' });
-		expect(Number.isInteger(body.messageId) && (body.messageId as number) > 0 && (body.messageId as number) <= 2_147_483_647).toBe(true);
+		expect(
+			Number.isInteger(body.messageId) &&
+				(body.messageId as number) > 0 &&
+				(body.messageId as number) <= 2_147_483_647,
+		).toBe(true);
 		expect(body.payload).toEqual({
 			sender: { projectId: SBER_PROJECT },
 			recipient: { clientId: { idType: 'SUB', id: 'sub-9' } },
@@ -138,15 +199,30 @@ describe('Sber SmartPush through n8n\'s engine: Send (Extended)', () => {
 							id: 'tpl-order',
 							headerValues: { name: 'Anna' },
 							bodyValues: { order: '42', date: 'today' },
-							mobileAppParameters: { deeplinkAndroid: 'salut://shop/orders/42', buttonText: 'Open' },
+							mobileAppParameters: {
+								deeplinkAndroid: 'salut://shop/orders/42',
+								buttonText: 'Open',
+							},
 						},
 					},
-					{ surface: 'SBERBOX', channel: 'B2C', priority: 0, templateContent: { id: 'tpl-plain', deviceParameters: { deepLink: 'box://orders/42' } } },
+					{
+						surface: 'SBERBOX',
+						channel: 'B2C',
+						priority: 0,
+						templateContent: { id: 'tpl-plain', deviceParameters: { deepLink: 'box://orders/42' } },
+					},
 				],
-				timeFrame: { startTime: '09:00:00', finishTime: '21:00:00', timeZone: 'GMT+03:00', startDate: '2026-12-01' },
+				timeFrame: {
+					startTime: '09:00:00',
+					finishTime: '21:00:00',
+					timeZone: 'GMT+03:00',
+					startDate: '2026-12-01',
+				},
 			},
 		});
-		expect(json(run)).toMatchObject([{ status: 'sent', clientId: 'sub-9', messageId: body.messageId }]);
+		expect(json(run)).toMatchObject([
+			{ status: 'sent', clientId: 'sub-9', messageId: body.messageId },
+		]);
 	});
 
 	it('gives every request its own message id and RqUID', async () => {
@@ -159,7 +235,10 @@ describe('Sber SmartPush through n8n\'s engine: Send (Extended)', () => {
 
 	it('wraps the body in requestPayload when asked, for hosts that want it', async () => {
 		sandbox.configure({ sber: { extendedBody: 'wrapped' } });
-		const run = await runSber(sandbox, extendedTo('sub-1', { messageOptions: { wrapInRequestPayload: true, messageId: 77 } }));
+		const run = await runSber(
+			sandbox,
+			extendedTo('sub-1', { messageOptions: { wrapInRequestPayload: true, messageId: 77 } }),
+		);
 		expect(run.error).toBeUndefined();
 		expect(sends()[0].body).toMatchObject({ requestPayload: { messageId: 77 } });
 	});
@@ -168,20 +247,97 @@ describe('Sber SmartPush through n8n\'s engine: Send (Extended)', () => {
 		const payload = {
 			sender: { projectId: SBER_PROJECT },
 			recipient: { clientId: { idType: 'SUB', id: 'sub-json' } },
-			deliveryConfig: { deliveryMode: 'SEQUENTIAL', destinations: [{ surface: 'TV', channel: 'B2C', priority: 1, templateContent: { id: 'tpl-plain' } }] },
+			deliveryConfig: {
+				deliveryMode: 'SEQUENTIAL',
+				destinations: [
+					{ surface: 'TV', channel: 'B2C', priority: 1, templateContent: { id: 'tpl-plain' } },
+				],
+			},
 		};
-		const run = await runSber(sandbox, { resource: 'push', operation: 'sendExtended', payloadInput: 'json', payloadJson: JSON.stringify(payload) });
+		const run = await runSber(sandbox, {
+			resource: 'push',
+			operation: 'sendExtended',
+			payloadInput: 'json',
+			payloadJson: JSON.stringify(payload),
+		});
 		expect(run.error).toBeUndefined();
 		expect((sends()[0].body as { payload: unknown }).payload).toEqual(payload);
 	});
 
 	it.each([
-		['mobile parameters on a device surface (1009)', { destinations: { destination: [{ surface: 'SBERBOX', templateId: 'tpl-plain', parameters: 'mobile', buttonText: 'Go' }] } }, 'mobile app parameters are for the COMPANION surface only (Sber code 1009)'],
-		['both device filters (1015)', { destinations: { destination: [{ surface: 'TIME', templateId: 'tpl-plain', parameters: 'device', serialNumber: 'SN1', productFilter: 'SBERBOX' }] } }, 'not both (Sber code 1015)'],
-		['a button text over 30 characters', { destinations: { destination: [{ surface: 'COMPANION', templateId: 'tpl-plain', parameters: 'mobile', buttonText: 'x'.repeat(31) }] } }, 'Destination → Button Text'],
-		['a time written without seconds', { timeFrame: { startTime: '09:00', finishTime: '21:00:00', timeZone: 'GMT+03:00', startDate: '2026-12-01' } }, 'Time Frame → Start Time (payload.deliveryConfig.timeFrame.startTime): must be a time written HH:mm:ss'],
-		['a finish before the start on one day', { timeFrame: { startTime: '21:00:00', finishTime: '09:00:00', timeZone: 'GMT+03:00', startDate: '2026-12-01' } }, 'Sber code 1001'],
-		['a message id beyond int32', { messageOptions: { messageId: 3_000_000_000 } }, 'Message ID (messageId): must be at most 2147483647'],
+		[
+			'mobile parameters on a device surface (1009)',
+			{
+				destinations: {
+					destination: [
+						{ surface: 'SBERBOX', templateId: 'tpl-plain', parameters: 'mobile', buttonText: 'Go' },
+					],
+				},
+			},
+			'mobile app parameters are for the COMPANION surface only (Sber code 1009)',
+		],
+		[
+			'both device filters (1015)',
+			{
+				destinations: {
+					destination: [
+						{
+							surface: 'TIME',
+							templateId: 'tpl-plain',
+							parameters: 'device',
+							serialNumber: 'SN1',
+							productFilter: 'SBERBOX',
+						},
+					],
+				},
+			},
+			'not both (Sber code 1015)',
+		],
+		[
+			'a button text over 30 characters',
+			{
+				destinations: {
+					destination: [
+						{
+							surface: 'COMPANION',
+							templateId: 'tpl-plain',
+							parameters: 'mobile',
+							buttonText: 'x'.repeat(31),
+						},
+					],
+				},
+			},
+			'Destination → Button Text',
+		],
+		[
+			'a time written without seconds',
+			{
+				timeFrame: {
+					startTime: '09:00',
+					finishTime: '21:00:00',
+					timeZone: 'GMT+03:00',
+					startDate: '2026-12-01',
+				},
+			},
+			'Time Frame → Start Time (payload.deliveryConfig.timeFrame.startTime): must be a time written HH:mm:ss',
+		],
+		[
+			'a finish before the start on one day',
+			{
+				timeFrame: {
+					startTime: '21:00:00',
+					finishTime: '09:00:00',
+					timeZone: 'GMT+03:00',
+					startDate: '2026-12-01',
+				},
+			},
+			'Sber code 1001',
+		],
+		[
+			'a message id beyond int32',
+			{ messageOptions: { messageId: 3_000_000_000 } },
+			'Message ID (messageId): must be at most 2147483647',
+		],
 		['no destination', { destinations: {} }, 'must contain at least one destination'],
 	])('refuses %s before sending anything', async (_case, extra, message) => {
 		const run = await runSber(sandbox, extendedTo('sub-1', extra));
@@ -198,14 +354,22 @@ describe('Sber SmartPush credential', () => {
 	});
 	afterAll(async () => await fresh.close());
 
-	it('passes n8n\'s credential test by fetching a token', async () => {
-		const result = await testCredential(new SberSmartPushApi(), new SberSmartPush(), sberCredentials(fresh).data);
+	it("passes n8n's credential test by fetching a token", async () => {
+		const result = await testCredential(
+			new SberSmartPushApi(),
+			new SberSmartPush(),
+			sberCredentials(fresh).data,
+		);
 		expect(result.status).toBe('OK');
 		expect(fresh.sber.tokenRequests).toBe(1);
 	});
 
-	it('fails n8n\'s credential test with a wrong secret', async () => {
-		const result = await testCredential(new SberSmartPushApi(), new SberSmartPush(), sberCredentials(fresh, { clientSecret: 'nope' }).data);
+	it("fails n8n's credential test with a wrong secret", async () => {
+		const result = await testCredential(
+			new SberSmartPushApi(),
+			new SberSmartPush(),
+			sberCredentials(fresh, { clientSecret: 'nope' }).data,
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).not.toContain('nope');
 	});

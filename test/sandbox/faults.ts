@@ -1,9 +1,20 @@
 import type { FaultName, FaultOptions } from './types';
 
-const ORDER: FaultName[] = ['rate429', 'rate503', 'resetBeforeRead', 'resetAfterRead', 'slow', 'malformedJson'];
+const ORDER: FaultName[] = [
+	'rate429',
+	'rate503',
+	'resetBeforeRead',
+	'resetAfterRead',
+	'slow',
+	'malformedJson',
+];
 
 /** Draws at most one fault for a request, from the configured probabilities. */
-export function drawFault(faults: FaultOptions | undefined, provider: string, random: () => number): FaultName | undefined {
+export function drawFault(
+	faults: FaultOptions | undefined,
+	provider: string,
+	random: () => number,
+): FaultName | undefined {
 	if (!faults || (faults.providers && !faults.providers.includes(provider))) return undefined;
 	const roll = random();
 	let threshold = 0;

@@ -1,5 +1,9 @@
 import { createRuStore, type RuStoreControl, type RuStoreOptions } from './providers/rustore';
-import { createEngageLab, type EngageLabControl, type EngageLabOptions } from './providers/engagelab';
+import {
+	createEngageLab,
+	type EngageLabControl,
+	type EngageLabOptions,
+} from './providers/engagelab';
 import { createSber, type SberControl, type SberOptions } from './providers/sber';
 import { startServer, type SandboxServer, type ServerOptions } from './server';
 
@@ -28,7 +32,12 @@ export interface Sandbox extends Omit<SandboxServer, 'configureServer'> {
  * One module per provider: see providers/.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const { rustore: ruStoreOptions, sber: sberOptions, engagelab: engageLabOptions, ...serverOptions } = options;
+	const {
+		rustore: ruStoreOptions,
+		sber: sberOptions,
+		engagelab: engageLabOptions,
+		...serverOptions
+	} = options;
 	const rustore = createRuStore(ruStoreOptions);
 	const sber = createSber(sberOptions);
 	const engagelab = createEngageLab(engageLabOptions);
@@ -40,7 +49,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		sber: sber.control,
 		engagelab: engagelab.control,
 		configure(patch) {
-			const { rustore: ruStorePatch, sber: sberPatch, engagelab: engageLabPatch, ...serverPatch } = patch;
+			const {
+				rustore: ruStorePatch,
+				sber: sberPatch,
+				engagelab: engageLabPatch,
+				...serverPatch
+			} = patch;
 			if (ruStorePatch) Object.assign(rustore.control.options, ruStorePatch);
 			if (sberPatch) Object.assign(sber.control.options, sberPatch);
 			if (engageLabPatch) Object.assign(engagelab.control.options, engageLabPatch);

@@ -47,11 +47,19 @@ function parseJson(raw: string): unknown {
 }
 
 function flatHeaders(request: IncomingMessage): Record<string, string> {
-	return Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]));
+	return Object.fromEntries(
+		Object.entries(request.headers).map(([name, value]) => [
+			name,
+			Array.isArray(value) ? value.join(', ') : String(value),
+		]),
+	);
 }
 
 /** One loopback HTTP server in front of every provider module, each under its own path prefixes. */
-export async function startServer(modules: ProviderModule[], initial: ServerOptions = {}): Promise<SandboxServer> {
+export async function startServer(
+	modules: ProviderModule[],
+	initial: ServerOptions = {},
+): Promise<SandboxServer> {
 	const settings: ServerOptions = { latencyMs: 0, seed: 1, ...initial };
 	let random = seededRandom(settings.seed ?? 1);
 	const requests: RecordedRequest[] = [];
@@ -61,7 +69,12 @@ export async function startServer(modules: ProviderModule[], initial: ServerOpti
 		.flatMap((module) => Object.keys(module.mounts).map((prefix) => ({ prefix, module })))
 		.sort((a, b) => b.prefix.length - a.prefix.length);
 
-	const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+	const send = (
+		response: ServerResponse,
+		status: number,
+		body: unknown,
+		headers: Record<string, string> = {},
+	) => {
 		const text = typeof body === 'string' ? body : JSON.stringify(body ?? {});
 		response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
 		response.end(text);
@@ -94,7 +107,12 @@ export async function startServer(modules: ProviderModule[], initial: ServerOpti
 			const retryAfter = settings.faults?.retryAfterSeconds;
 			record.status = status;
 			await delay(settings.latencyMs ?? 0);
-			return send(response, status, module.faultBody(status, prefix), status === 429 && retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {});
+			return send(
+				response,
+				status,
+				module.faultBody(status, prefix),
+				status === 429 && retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
+			);
 		}
 
 		const answer = await module.handle(prefix, {
@@ -103,7 +121,8 @@ export async function startServer(modules: ProviderModule[], initial: ServerOpti
 			headers: request.headers,
 			rawBody: record.rawBody,
 			json: record.body,
-			deliver: (delivery) => deliveries.push({ ...delivery, provider: module.name, acceptedAt: Date.now() }),
+			deliver: (delivery) =>
+				deliveries.push({ ...delivery, provider: module.name, acceptedAt: Date.now() }),
 		});
 		if (fault === 'resetAfterRead') return request.socket.destroy();
 		if (fault === 'slow') await delay(settings.faults?.slowMs ?? 5000);
@@ -115,7 +134,8 @@ export async function startServer(modules: ProviderModule[], initial: ServerOpti
 
 	const server = createServer((request, response) => {
 		handle(request, response).catch((error: Error) => {
-			if (!response.headersSent) send(response, 500, { error: `sandbox failure: ${error.message}` });
+			if (!response.headersSent)
+				send(response, 500, { error: `sandbox failure: ${error.message}` });
 		});
 	});
 	server.on('connection', (socket) => {
@@ -123,10 +143,16 @@ export async function startServer(modules: ProviderModule[], initial: ServerOpti
 		socket.on('close', () => sockets.delete(socket));
 	});
 	server.keepAliveTimeout = 1000;
-	await new Promise<void>((resolve) => server.listen(settings.port ?? 0, settings.host ?? '127.0.0.1', resolve));
+	await new Promise<void>((resolve) =>
+		server.listen(settings.port ?? 0, settings.host ?? '127.0.0.1', resolve),
+	);
 	const { port } = server.address() as AddressInfo;
 	const url = `http://${settings.host ?? '127.0.0.1'}:${port}`;
-	const baseUrls = Object.fromEntries(modules.flatMap((module) => Object.entries(module.mounts).map(([prefix, key]) => [key, `${url}${prefix}`])));
+	const baseUrls = Object.fromEntries(
+		modules.flatMap((module) =>
+			Object.entries(module.mounts).map(([prefix, key]) => [key, `${url}${prefix}`]),
+		),
+	);
 
 	return {
 		url,

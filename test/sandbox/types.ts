@@ -26,7 +26,13 @@ export interface Delivery {
 	acceptedAt: number;
 }
 
-export type FaultName = 'rate429' | 'rate503' | 'resetBeforeRead' | 'resetAfterRead' | 'slow' | 'malformedJson';
+export type FaultName =
+	| 'rate429'
+	| 'rate503'
+	| 'resetBeforeRead'
+	| 'resetAfterRead'
+	| 'slow'
+	| 'malformedJson';
 
 /** Probabilities (0..1) per request; one fault at most is drawn per request. */
 export interface FaultOptions {

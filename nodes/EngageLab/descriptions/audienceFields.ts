@@ -22,16 +22,32 @@ export const audienceFields: INodeProperties[] = [
 		name: 'audience',
 		type: 'options',
 		options: [
-			{ name: 'Everyone', value: 'all', description: 'Every device of the app (Web Push: active in the last 30 days)' },
-			{ name: 'Chosen Devices, Tags, Aliases or Segment', value: 'targets', description: 'Any combination below; all given conditions must match' },
+			{
+				name: 'Everyone',
+				value: 'all',
+				description: 'Every device of the app (Web Push: active in the last 30 days)',
+			},
+			{
+				name: 'Chosen Devices, Tags, Aliases or Segment',
+				value: 'targets',
+				description: 'Any combination below; all given conditions must match',
+			},
 		],
 		default: 'targets',
 		displayOptions: { show: fieldsShown },
 	},
-	listField('Registration IDs', 'registrationIds', 'Devices by registration id. Lists over 1,000 are sent as several pushes, each id with its own result.'),
+	listField(
+		'Registration IDs',
+		'registrationIds',
+		'Devices by registration id. Lists over 1,000 are sent as several pushes, each id with its own result.',
+	),
 	listField('Tags', 'tags', 'Devices with any of these tags (each at most 40 bytes).'),
 	listField('Tags AND', 'tagsAnd', 'Devices with all of these tags (at most 20).'),
-	listField('Tags NOT', 'tagsNot', 'Leaves out devices with any of these tags (at most 20); only together with another condition.'),
+	listField(
+		'Tags NOT',
+		'tagsNot',
+		'Leaves out devices with any of these tags (at most 20); only together with another condition.',
+	),
 	listField('Aliases', 'aliases', 'Devices by alias (at most 1,000, each at most 40 bytes).'),
 	{
 		displayName: 'Segment ID',

@@ -8,7 +8,11 @@ export const bodyInputField: INodeProperties = {
 	type: 'options',
 	options: [
 		{ name: 'Fields Below', value: 'fields' },
-		{ name: 'JSON', value: 'json', description: 'Give the whole request body (from, to, body, request_id, custom_args)' },
+		{
+			name: 'JSON',
+			value: 'json',
+			description: 'Give the whole request body (from, to, body, request_id, custom_args)',
+		},
 	],
 	default: 'fields',
 	displayOptions: { show: { resource: pushResources } },
@@ -18,7 +22,8 @@ export const bodyJsonField: INodeProperties = {
 	displayName: 'Push (JSON)',
 	name: 'bodyJson',
 	type: 'json',
-	default: '{\n  "to": "all",\n  "body": {\n    "platform": "all",\n    "notification": { "alert": "Hello" }\n  }\n}',
+	default:
+		'{\n  "to": "all",\n  "body": {\n    "platform": "all",\n    "notification": { "alert": "Hello" }\n  }\n}',
 	displayOptions: { show: { resource: pushResources, bodyInput: ['json'] } },
 };
 
@@ -31,7 +36,13 @@ export const optionsField: INodeProperties = {
 	displayOptions: { show: { resource: pushResources } },
 	options: [
 		{ displayName: 'APNs Collapse ID', name: 'apnsCollapseId', type: 'string', default: '' },
-		{ displayName: 'APNs Production', name: 'apnsProduction', type: 'boolean', default: true, description: 'Whether iOS pushes go to the production APNs environment (off: development)' },
+		{
+			displayName: 'APNs Production',
+			name: 'apnsProduction',
+			type: 'boolean',
+			default: true,
+			description: 'Whether iOS pushes go to the production APNs environment (off: development)',
+		},
 		{
 			displayName: 'Big Push Duration (Minutes)',
 			name: 'bigPushDuration',
@@ -40,19 +51,57 @@ export const optionsField: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 1440 },
 			description: 'Spread the delivery over this many minutes (at most 1440)',
 		},
-		{ displayName: 'Custom Args (JSON)', name: 'customArgs', type: 'json', default: '{}', description: 'Returned in EngageLab\'s callbacks, to match events to this push' },
-		{ displayName: 'From', name: 'from', type: 'string', default: '', description: 'The sender name shown in EngageLab\'s statistics' },
+		{
+			displayName: 'Custom Args (JSON)',
+			name: 'customArgs',
+			type: 'json',
+			default: '{}',
+			description: "Returned in EngageLab's callbacks, to match events to this push",
+		},
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'string',
+			default: '',
+			description: "The sender name shown in EngageLab's statistics",
+		},
 		{
 			displayName: 'Idempotency Key (CID)',
 			name: 'cid',
 			type: 'string',
 			default: '',
-			description: 'EngageLab sends a push only once per key. Empty: the node makes one per item, so its retries are safe.',
+			description:
+				'EngageLab sends a push only once per key. Empty: the node makes one per item, so its retries are safe.',
 		},
-		{ displayName: 'Multi-Language (JSON)', name: 'multiLanguage', type: 'json', default: '{}', placeholder: '{"en": {"title": "Sale", "content": "20% off"}}', description: 'Content and title per language code' },
-		{ displayName: 'Override Message ID', name: 'overrideMsgId', type: 'string', default: '', description: 'Replace a push of the last 24 hours (not for group pushes)' },
-		{ displayName: 'Plan ID', name: 'planId', type: 'string', default: '', description: 'A push plan created in EngageLab, for its statistics' },
-		{ displayName: 'Request ID', name: 'requestId', type: 'string', default: '', description: 'Your ID for this request; EngageLab echoes it' },
+		{
+			displayName: 'Multi-Language (JSON)',
+			name: 'multiLanguage',
+			type: 'json',
+			default: '{}',
+			placeholder: '{"en": {"title": "Sale", "content": "20% off"}}',
+			description: 'Content and title per language code',
+		},
+		{
+			displayName: 'Override Message ID',
+			name: 'overrideMsgId',
+			type: 'string',
+			default: '',
+			description: 'Replace a push of the last 24 hours (not for group pushes)',
+		},
+		{
+			displayName: 'Plan ID',
+			name: 'planId',
+			type: 'string',
+			default: '',
+			description: 'A push plan created in EngageLab, for its statistics',
+		},
+		{
+			displayName: 'Request ID',
+			name: 'requestId',
+			type: 'string',
+			default: '',
+			description: 'Your ID for this request; EngageLab echoes it',
+		},
 		{
 			displayName: 'Third-Party Channel Distribution',
 			name: 'distribution',
@@ -70,6 +119,13 @@ export const optionsField: INodeProperties = {
 			],
 			default: 'pns_mtpush',
 		},
-		{ displayName: 'Time to Live (Seconds)', name: 'timeToLive', type: 'number', default: 86400, typeOptions: { minValue: 0 }, description: 'How long EngageLab keeps the push for offline devices; 0: online devices only' },
+		{
+			displayName: 'Time to Live (Seconds)',
+			name: 'timeToLive',
+			type: 'number',
+			default: 86400,
+			typeOptions: { minValue: 0 },
+			description: 'How long EngageLab keeps the push for offline devices; 0: online devices only',
+		},
 	],
 };

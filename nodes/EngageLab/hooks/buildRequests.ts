@@ -12,15 +12,24 @@ import { APP_PLATFORMS, fieldLabels, pushBodySchema, pushRulesSchema } from '../
 type Credential = 'engageLabApi' | 'engageLabGroupApi';
 
 function fail(context: IExecuteSingleFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex(), description });
+	throw new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
 }
 
-function jsonOption(context: IExecuteSingleFunctions, value: unknown, label: string): IDataObject | undefined {
+function jsonOption(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+): IDataObject | undefined {
 	if (value === undefined || value === '' || value === '{}') return undefined;
-	if (typeof value === 'object' && value !== null) return Object.keys(value).length ? (value as IDataObject) : undefined;
+	if (typeof value === 'object' && value !== null)
+		return Object.keys(value).length ? (value as IDataObject) : undefined;
 	try {
 		const parsed: unknown = JSON.parse(String(value));
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return Object.keys(parsed).length ? (parsed as IDataObject) : undefined;
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+			return Object.keys(parsed).length ? (parsed as IDataObject) : undefined;
 	} catch {
 		// reported below
 	}
@@ -42,18 +51,31 @@ function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
 		alias: list('aliases'),
 		seg: segment ? { id: segment } : undefined,
 	});
-	if (Object.keys(to).length === 0) fail(context, 'Invalid EngageLab push: Audience: give registration ids, tags, aliases or a segment, or choose Everyone');
+	if (Object.keys(to).length === 0)
+		fail(
+			context,
+			'Invalid EngageLab push: Audience: give registration ids, tags, aliases or a segment, or choose Everyone',
+		);
 	return to;
 }
 
-function withExtrasAndIntent(context: IExecuteSingleFunctions, fields: IDataObject, label: string): IDataObject | undefined {
+function withExtrasAndIntent(
+	context: IExecuteSingleFunctions,
+	fields: IDataObject,
+	label: string,
+): IDataObject | undefined {
 	const { extras, intentUrl, inbox, inbox_content: inboxLines, ...rest } = fields;
 	const object = compact({
 		...rest,
 		extras: jsonOption(context, extras, `${label} → Extras`),
 		inbox: jsonOption(context, inbox, `${label} → Inbox`),
 		intent: intentUrl ? { url: intentUrl } : undefined,
-		inbox_content: inboxLines ? String(inboxLines).split('\n').map((line) => line.trim()).filter(Boolean) : undefined,
+		inbox_content: inboxLines
+			? String(inboxLines)
+					.split('\n')
+					.map((line) => line.trim())
+					.filter(Boolean)
+			: undefined,
 	});
 	return Object.keys(object).length ? object : undefined;
 }
@@ -62,14 +84,19 @@ function iosFields(context: IExecuteSingleFunctions, fields: IDataObject): IData
 	const ios = withExtrasAndIntent(context, fields, 'iOS');
 	if (!ios) return undefined;
 	// The alert may be an APNs alert object given as JSON; a badge like "+1" stays text, "3" becomes a number.
-	if (typeof ios.alert === 'string' && ios.alert.trim().startsWith('{')) ios.alert = jsonOption(context, ios.alert, 'iOS → Alert');
+	if (typeof ios.alert === 'string' && ios.alert.trim().startsWith('{'))
+		ios.alert = jsonOption(context, ios.alert, 'iOS → Alert');
 	if (typeof ios.badge === 'string' && /^\d+$/.test(ios.badge)) ios.badge = Number(ios.badge);
 	return ios;
 }
 
 /** HarmonyOS requires its own alert (it may be empty): the default alert fills it when not given. */
 function hmosFields(context: IExecuteSingleFunctions): IDataObject | undefined {
-	const hmos = withExtrasAndIntent(context, context.getNodeParameter('hmos', {}) as IDataObject, 'HarmonyOS');
+	const hmos = withExtrasAndIntent(
+		context,
+		context.getNodeParameter('hmos', {}) as IDataObject,
+		'HarmonyOS',
+	);
 	return hmos && { alert: String(context.getNodeParameter('alert', '') ?? ''), ...hmos };
 }
 
@@ -81,9 +108,16 @@ function distribution(value: unknown, web: boolean): IDataObject | undefined {
 
 function options(context: IExecuteSingleFunctions, web: boolean, group: boolean): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
-	if (group && given.overrideMsgId) fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
-	const webDistribution = typeof given.distribution === 'string' && ['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'].includes(given.distribution);
-	if (given.distribution && web !== webDistribution) fail(context, `Invalid EngageLab push: that distribution is for ${webDistribution ? 'Web Push' : 'App Push'}`);
+	if (group && given.overrideMsgId)
+		fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
+	const webDistribution =
+		typeof given.distribution === 'string' &&
+		['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'].includes(given.distribution);
+	if (given.distribution && web !== webDistribution)
+		fail(
+			context,
+			`Invalid EngageLab push: that distribution is for ${webDistribution ? 'Web Push' : 'App Push'}`,
+		);
 	return compact({
 		time_to_live: given.timeToLive,
 		override_msg_id: given.overrideMsgId,
@@ -97,24 +131,52 @@ function options(context: IExecuteSingleFunctions, web: boolean, group: boolean)
 	});
 }
 
-function bodyFromFields(context: IExecuteSingleFunctions, web: boolean, group: boolean): IDataObject {
+function bodyFromFields(
+	context: IExecuteSingleFunctions,
+	web: boolean,
+	group: boolean,
+): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
 	let platform: string | string[] = 'web';
 	let content: IDataObject;
 	if (web) {
-		content = { notification: { web: withExtrasAndIntent(context, context.getNodeParameter('web', {}) as IDataObject, 'Web Notification') ?? {} } };
+		content = {
+			notification: {
+				web:
+					withExtrasAndIntent(
+						context,
+						context.getNodeParameter('web', {}) as IDataObject,
+						'Web Notification',
+					) ?? {},
+			},
+		};
 	} else {
 		const platforms = (context.getNodeParameter('platforms', [...APP_PLATFORMS]) as string[]) ?? [];
 		platform = APP_PLATFORMS.every((name) => platforms.includes(name)) ? 'all' : platforms;
 		const chosen = (name: string) => platform === 'all' || platforms.includes(name);
 		content =
 			context.getNodeParameter('content', 'notification') === 'message'
-				? { message: withExtrasAndIntent(context, context.getNodeParameter('message', {}) as IDataObject, 'Custom Message') ?? {} }
+				? {
+						message:
+							withExtrasAndIntent(
+								context,
+								context.getNodeParameter('message', {}) as IDataObject,
+								'Custom Message',
+							) ?? {},
+					}
 				: {
 						notification: compact({
 							alert: context.getNodeParameter('alert', ''),
-							android: chosen('android') ? withExtrasAndIntent(context, context.getNodeParameter('android', {}) as IDataObject, 'Android') : undefined,
-							ios: chosen('ios') ? iosFields(context, context.getNodeParameter('ios', {}) as IDataObject) : undefined,
+							android: chosen('android')
+								? withExtrasAndIntent(
+										context,
+										context.getNodeParameter('android', {}) as IDataObject,
+										'Android',
+									)
+								: undefined,
+							ios: chosen('ios')
+								? iosFields(context, context.getNodeParameter('ios', {}) as IDataObject)
+								: undefined,
 							hmos: chosen('hmos') ? hmosFields(context) : undefined,
 						}),
 					};
@@ -129,42 +191,79 @@ function bodyFromFields(context: IExecuteSingleFunctions, web: boolean, group: b
 }
 
 /** The body from fields or JSON, validated; `cid` added per item when the user gave none. */
-async function build(context: IExecuteSingleFunctions, request: IHttpRequestOptions, credentialType: Credential, path: string, group: boolean) {
+async function build(
+	context: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+	credentialType: Credential,
+	path: string,
+	group: boolean,
+) {
 	// The editor's credential list offers both types; a key of the wrong kind would only fail at EngageLab.
 	const expected = group ? 'group' : 'app';
 	if (context.getNodeParameter('authentication', expected) !== expected) {
 		fail(
 			context,
-			group ? 'Group Push needs an EngageLab Group API credential' : 'Push needs an EngageLab API credential (one app\'s AppKey)',
-			group ? 'Pick a credential made with the GroupKey and Group Master Secret of your app group.' : 'Pick a credential made with the AppKey and Master Secret of the app, or choose the Group Push resource.',
+			group
+				? 'Group Push needs an EngageLab Group API credential'
+				: "Push needs an EngageLab API credential (one app's AppKey)",
+			group
+				? 'Pick a credential made with the GroupKey and Group Master Secret of your app group.'
+				: 'Pick a credential made with the AppKey and Master Secret of the app, or choose the Group Push resource.',
 		);
 	}
 	const credentials = await credentialsForRun(context, credentialType);
 	const baseUrl = engageLabBaseUrl(credentials);
-	if (!baseUrl) fail(context, 'EngageLab has no Web Push service in that data centre', 'Web Push runs in Singapore and Hong Kong; choose one of them (or a custom base URL) in the credential.');
+	if (!baseUrl)
+		fail(
+			context,
+			'EngageLab has no Web Push service in that data centre',
+			'Web Push runs in Singapore and Hong Kong; choose one of them (or a custom base URL) in the credential.',
+		);
 	const web = credentials.product === 'webPush';
 	const fields = context.getNodeParameter('bodyInput', 'fields') === 'fields';
 	if (fields && (context.getNodeParameter('product', 'appPush') === 'webPush') !== web) {
-		fail(context, `The node is set to ${web ? 'App Push' : 'Web Push'} but the credential is for ${web ? 'Web Push' : 'App Push'}`, 'Choose the same product in the node and in the credential.');
+		fail(
+			context,
+			`The node is set to ${web ? 'App Push' : 'Web Push'} but the credential is for ${web ? 'Web Push' : 'App Push'}`,
+			'Choose the same product in the node and in the credential.',
+		);
 	}
-	const body = fields ? bodyFromFields(context, web, group) : readJsonObject(context, 'bodyJson', 'Push (JSON)');
+	const body = fields
+		? bodyFromFields(context, web, group)
+		: readJsonObject(context, 'bodyJson', 'Push (JSON)');
 	const fieldsValid = validateOrThrow(context, pushBodySchema, body, 'EngageLab push', fieldLabels);
-	const valid = validateOrThrow(context, pushRulesSchema, fieldsValid, 'EngageLab push', fieldLabels) as IDataObject;
+	const valid = validateOrThrow(
+		context,
+		pushRulesSchema,
+		fieldsValid,
+		'EngageLab push',
+		fieldLabels,
+	) as IDataObject;
 	const inner = valid.body as IDataObject;
 	const pushOptions = (inner.options ?? {}) as IDataObject;
 	// An idempotency key per item: EngageLab sends a cid once, so retries after a timeout cannot double.
-	if (!pushOptions.cid && path !== '/v4/push/validate') inner.options = { ...pushOptions, cid: `n8n-${randomUUID()}` };
+	if (!pushOptions.cid && path !== '/v4/push/validate')
+		inner.options = { ...pushOptions, cid: `n8n-${randomUUID()}` };
 	return { ...request, url: `${baseUrl}${path}`, body: valid };
 }
 
-export async function buildPushBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildPushBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	return await build(this, request, 'engageLabApi', '/v4/push', false);
 }
 
-export async function buildValidateBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildValidateBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	return await build(this, request, 'engageLabApi', '/v4/push/validate', false);
 }
 
-export async function buildGroupPushBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildGroupPushBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	return await build(this, request, 'engageLabGroupApi', '/v4/grouppush', true);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
 import { providerApiError, retryAfterMs } from '../../shared/providerError';
@@ -14,13 +19,21 @@ export async function readEngageLabAnswer(
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
 	}
-	throw providerApiError(this, { ...engageLabFailure(response.statusCode, response.body), retryAfterMs: retryAfterMs(response.headers) }, response.body);
+	throw providerApiError(
+		this,
+		{
+			...engageLabFailure(response.statusCode, response.body),
+			retryAfterMs: retryAfterMs(response.headers),
+		},
+		response.body,
+	);
 }
 
 function pushFields(response: IDataObject): IDataObject {
 	const fields: IDataObject = {};
 	if (response.msg_id !== undefined) fields.msgId = String(response.msg_id);
-	if (response.request_id !== undefined && response.request_id !== '') fields.requestId = response.request_id;
+	if (response.request_id !== undefined && response.request_id !== '')
+		fields.requestId = response.request_id;
 	return fields;
 }
 
@@ -49,7 +62,8 @@ const fanOut: DeliveryPlan['fanOut'] = {
 		const inner = body.body as IDataObject;
 		const options = (inner.options ?? {}) as IDataObject;
 		// A cid is at most 64 characters; keep room for the part number.
-		const cid = options.cid === undefined ? undefined : `${String(options.cid).slice(0, 58)}-p${index + 1}`;
+		const cid =
+			options.cid === undefined ? undefined : `${String(options.cid).slice(0, 58)}-p${index + 1}`;
 		return { ...body, body: { ...inner, options: { ...options, ...(cid ? { cid } : {}) } } };
 	},
 };
@@ -58,7 +72,12 @@ export const pushPlan: DeliveryPlan = {
 	commonFields: cidField,
 	fanOut,
 	accepted: (_context, response, recipients) =>
-		recipients ? recipients.map((recipient) => ({ status: 'sent', json: { recipient, ...pushFields(response) } })) : [{ status: 'sent', json: pushFields(response) }],
+		recipients
+			? recipients.map((recipient) => ({
+					status: 'sent',
+					json: { recipient, ...pushFields(response) },
+				}))
+			: [{ status: 'sent', json: pushFields(response) }],
 	// EngageLab sends a cid only once: a retry after a timeout or a 5xx cannot deliver twice.
 	idempotent: (requestData) => Boolean(cidOf((requestData.options.body ?? {}) as IDataObject)),
 };
@@ -66,7 +85,12 @@ export const pushPlan: DeliveryPlan = {
 export const validatePlan: DeliveryPlan = {
 	fanOut,
 	accepted: (_context, response, recipients) =>
-		recipients ? recipients.map((recipient) => ({ status: 'validated', json: { recipient, ...pushFields(response) } })) : [{ status: 'validated', json: pushFields(response) }],
+		recipients
+			? recipients.map((recipient) => ({
+					status: 'validated',
+					json: { recipient, ...pushFields(response) },
+				}))
+			: [{ status: 'validated', json: pushFields(response) }],
 	// Nothing is delivered by a validation, so trying again is always safe.
 	idempotent: () => true,
 };
@@ -75,9 +99,12 @@ export const validatePlan: DeliveryPlan = {
 export const groupPushPlan: DeliveryPlan = {
 	commonFields: cidField,
 	accepted(_context, response): Outcome[] {
-		const groupMsgId = response.group_msgid === undefined ? undefined : String(response.group_msgid);
+		const groupMsgId =
+			response.group_msgid === undefined ? undefined : String(response.group_msgid);
 		return Object.entries(response)
-			.filter(([key, value]) => key !== 'group_msgid' && typeof value === 'object' && value !== null)
+			.filter(
+				([key, value]) => key !== 'group_msgid' && typeof value === 'object' && value !== null,
+			)
 			.map(([appKey, value]) => {
 				const answer = value as IDataObject;
 				const json = { appKey, ...pushFields(answer), ...(groupMsgId ? { groupMsgId } : {}) };

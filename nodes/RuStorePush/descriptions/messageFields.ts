@@ -20,7 +20,8 @@ export const messageFields: INodeProperties[] = [
 		displayName: 'Message (JSON)',
 		name: 'messageJson',
 		type: 'json',
-		default: '{\n  "notification": {\n    "title": "Hello",\n    "body": "Your order has shipped"\n  }\n}',
+		default:
+			'{\n  "notification": {\n    "title": "Hello",\n    "body": "Your order has shipped"\n  }\n}',
 		description:
 			'The RuStore message object: data, notification and android. When sending to a token, the Push Token field sets its token.',
 		displayOptions: { show: { ...show, messageInput: ['json'] } },
@@ -71,7 +72,8 @@ export const messageFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Android-specific notification fields; they override Notification where both are set',
+		description:
+			'Android-specific notification fields; they override Notification where both are set',
 		displayOptions: { show: showFields },
 		options: [
 			{ displayName: 'Body', name: 'body', type: 'string', default: '', typeOptions: { rows: 2 } },
@@ -91,9 +93,14 @@ export const messageFields: INodeProperties[] = [
 					{
 						name: 'Deep Link',
 						value: 1,
-						description: 'Click Action is a deep link (needs RuStore 1.39.0 or newer on the device)',
+						description:
+							'Click Action is a deep link (needs RuStore 1.39.0 or newer on the device)',
 					},
-					{ name: 'Intent Action', value: 0, description: 'Click Action is an Android intent action' },
+					{
+						name: 'Intent Action',
+						value: 0,
+						description: 'Click Action is an Android intent action',
+					},
 				],
 				default: 0,
 			},
@@ -104,7 +111,13 @@ export const messageFields: INodeProperties[] = [
 				default: '#000000',
 				description: 'Colour of the notification icon',
 			},
-			{ displayName: 'Icon', name: 'icon', type: 'string', default: '', description: 'Name of a drawable in the app' },
+			{
+				displayName: 'Icon',
+				name: 'icon',
+				type: 'string',
+				default: '',
+				description: 'Name of a drawable in the app',
+			},
 			{
 				displayName: 'Image URL',
 				name: 'image',

@@ -10,7 +10,12 @@ export const messageSendOperation: INodePropertyOptions = {
 	value: 'send',
 	action: 'Send a push to a device',
 	description: 'Send a push notification to one device by its push token',
-	routing: pushRouting({ profile: ruStoreProfile, build: buildSendBody, plan: sendPlan, read: readRuStoreAnswer }),
+	routing: pushRouting({
+		profile: ruStoreProfile,
+		build: buildSendBody,
+		plan: sendPlan,
+		read: readRuStoreAnswer,
+	}),
 };
 
 export const messageSendFields: INodeProperties[] = [

@@ -11,7 +11,12 @@ export const messageSendManyOperation: INodePropertyOptions = {
 	action: 'Send a push to many devices',
 	description:
 		'Send the same push notification to a list of push tokens: one request per token (RuStore has no multicast), paced, with one result per token',
-	routing: pushRouting({ profile: ruStoreProfile, build: buildSendManyBody, plan: sendManyPlan, read: readRuStoreAnswer }),
+	routing: pushRouting({
+		profile: ruStoreProfile,
+		build: buildSendManyBody,
+		plan: sendManyPlan,
+		read: readRuStoreAnswer,
+	}),
 };
 
 export const messageSendManyFields: INodeProperties[] = [

@@ -42,7 +42,8 @@ export const topicFields: INodeProperties[] = [
 				type: 'number',
 				default: MAX_TOKENS_PER_BATCH,
 				typeOptions: { minValue: 1, maxValue: MAX_TOKENS_PER_BATCH },
-				description: 'How many tokens one request to RuStore carries; longer lists are split into several requests',
+				description:
+					'How many tokens one request to RuStore carries; longer lists are split into several requests',
 			},
 		],
 	},

@@ -10,5 +10,10 @@ export const topicPublishOperation: INodePropertyOptions = {
 	value: 'publish',
 	action: 'Publish a push to a topic',
 	description: 'Send a push notification to every device subscribed to a topic',
-	routing: pushRouting({ profile: ruStoreProfile, build: buildPublishBody, plan: publishPlan, read: readRuStoreAnswer }),
+	routing: pushRouting({
+		profile: ruStoreProfile,
+		build: buildPublishBody,
+		plan: publishPlan,
+		read: readRuStoreAnswer,
+	}),
 };

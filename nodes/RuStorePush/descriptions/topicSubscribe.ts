@@ -10,5 +10,10 @@ export const topicSubscribeOperation: INodePropertyOptions = {
 	value: 'subscribe',
 	action: 'Subscribe devices to a topic',
 	description: 'Subscribe push tokens to a topic; each token gets its own result',
-	routing: pushRouting({ profile: ruStoreProfile, build: buildSubscribeBody, plan: subscribePlan, read: readRuStoreAnswer }),
+	routing: pushRouting({
+		profile: ruStoreProfile,
+		build: buildSubscribeBody,
+		plan: subscribePlan,
+		read: readRuStoreAnswer,
+	}),
 };

@@ -10,5 +10,10 @@ export const topicUnsubscribeOperation: INodePropertyOptions = {
 	value: 'unsubscribe',
 	action: 'Unsubscribe devices from a topic',
 	description: 'Unsubscribe push tokens from a topic; each token gets its own result',
-	routing: pushRouting({ profile: ruStoreProfile, build: buildUnsubscribeBody, plan: unsubscribePlan, read: readRuStoreAnswer }),
+	routing: pushRouting({
+		profile: ruStoreProfile,
+		build: buildUnsubscribeBody,
+		plan: unsubscribePlan,
+		read: readRuStoreAnswer,
+	}),
 };

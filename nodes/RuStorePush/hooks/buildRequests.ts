@@ -6,7 +6,14 @@ import { toStringList } from '../../shared/lists';
 import { credentialsForRun, joinUrl } from '../../shared/runCredentials';
 import { compact, keyValueRowsToRecord, readJsonObject, utf8Length } from '../../shared/parameters';
 import { validateOrThrow } from '../../shared/validation';
-import { fieldLabels, MAX_BODY_BYTES, sendMessageSchema, tokenListSchema, topicMessageSchema, topicSchema } from '../schema';
+import {
+	fieldLabels,
+	MAX_BODY_BYTES,
+	sendMessageSchema,
+	tokenListSchema,
+	topicMessageSchema,
+	topicSchema,
+} from '../schema';
 
 /** A number of seconds (or digits only) becomes RuStore's duration format, "3600s". */
 export function toDuration(ttl: unknown): unknown {
@@ -19,7 +26,10 @@ export function toDuration(ttl: unknown): unknown {
 function stringifyValues(data: unknown): unknown {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
 	return Object.fromEntries(
-		Object.entries(data).map(([key, value]) => [key, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)]),
+		Object.entries(data).map(([key, value]) => [
+			key,
+			typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value),
+		]),
 	);
 }
 
@@ -54,7 +64,10 @@ function messageFromJson(context: IExecuteSingleFunctions): IDataObject {
 
 /** The message from the node's fields or JSON, normalised (ttl, data values) but not yet validated. */
 export function readMessage(context: IExecuteSingleFunctions): IDataObject {
-	const message = context.getNodeParameter('messageInput', 'fields') === 'json' ? messageFromJson(context) : messageFromFields(context);
+	const message =
+		context.getNodeParameter('messageInput', 'fields') === 'json'
+			? messageFromJson(context)
+			: messageFromFields(context);
 	if (message.data !== undefined) message.data = stringifyValues(message.data) as IDataObject;
 	const android = message.android as IDataObject | undefined;
 	if (android?.ttl !== undefined) android.ttl = toDuration(android.ttl) as string;
@@ -64,10 +77,14 @@ export function readMessage(context: IExecuteSingleFunctions): IDataObject {
 function withinSizeLimit(context: IExecuteSingleFunctions, body: IDataObject): IDataObject {
 	const size = utf8Length(JSON.stringify(body));
 	if (size > MAX_BODY_BYTES) {
-		throw new NodeOperationError(context.getNode(), `Invalid RuStore message: the request is ${size} bytes, RuStore accepts at most ${MAX_BODY_BYTES}`, {
-			itemIndex: context.getItemIndex(),
-			description: 'Shorten the texts or the Data values.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid RuStore message: the request is ${size} bytes, RuStore accepts at most ${MAX_BODY_BYTES}`,
+			{
+				itemIndex: context.getItemIndex(),
+				description: 'Shorten the texts or the Data values.',
+			},
+		);
 	}
 	return body;
 }
@@ -75,9 +92,16 @@ function withinSizeLimit(context: IExecuteSingleFunctions, body: IDataObject): I
 const sendBodySchema = z.strictObject({ message: sendMessageSchema });
 
 /** The request URL from the credential (read once per run), so routing needs no per-item expressions. */
-async function endpoint(context: IExecuteSingleFunctions, host: 'sendBaseUrl' | 'topicsBaseUrl', path: string): Promise<string> {
+async function endpoint(
+	context: IExecuteSingleFunctions,
+	host: 'sendBaseUrl' | 'topicsBaseUrl',
+	path: string,
+): Promise<string> {
 	const credentials = await credentialsForRun(context, 'ruStorePushApi');
-	return joinUrl(credentials[host], `/v1/projects/${encodeURIComponent(String(credentials.projectId))}${path}`);
+	return joinUrl(
+		credentials[host],
+		`/v1/projects/${encodeURIComponent(String(credentials.projectId))}${path}`,
+	);
 }
 
 function topicPath(topic: string, action: string): string {
@@ -85,23 +109,49 @@ function topicPath(topic: string, action: string): string {
 }
 
 /** Message → Send: one message to one push token. */
-export async function buildSendBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildSendBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const message = { ...readMessage(this), token: this.getNodeParameter('recipient', '') as string };
 	const body = validateOrThrow(this, sendBodySchema, { message }, 'RuStore message', fieldLabels);
-	return { ...request, url: await endpoint(this, 'sendBaseUrl', '/messages:send'), body: withinSizeLimit(this, body) };
+	return {
+		...request,
+		url: await endpoint(this, 'sendBaseUrl', '/messages:send'),
+		body: withinSizeLimit(this, body),
+	};
 }
 
 /**
  * Message → Send to Many: the message once, validated with each token's rules; the delivery hook
  * turns the token list into one request per token.
  */
-export async function buildSendManyBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const tokens = validateOrThrow(this, membershipSchema, { push_tokens: toStringList(this.getNodeParameter('recipients', '')) }, 'RuStore push tokens', fieldLabels).push_tokens;
+export async function buildSendManyBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const tokens = validateOrThrow(
+		this,
+		membershipSchema,
+		{ push_tokens: toStringList(this.getNodeParameter('recipients', '')) },
+		'RuStore push tokens',
+		fieldLabels,
+	).push_tokens;
 	// The longest token makes the largest request: if that one fits, they all do.
 	const longest = tokens.reduce((a, b) => (utf8Length(b) > utf8Length(a) ? b : a));
-	const { message } = validateOrThrow(this, sendBodySchema, { message: { ...readMessage(this), token: longest } }, 'RuStore message', fieldLabels);
+	const { message } = validateOrThrow(
+		this,
+		sendBodySchema,
+		{ message: { ...readMessage(this), token: longest } },
+		'RuStore message',
+		fieldLabels,
+	);
 	withinSizeLimit(this, { message });
-	return { ...request, url: await endpoint(this, 'sendBaseUrl', '/messages:send'), body: { message: { ...message, token: tokens } } };
+	return {
+		...request,
+		url: await endpoint(this, 'sendBaseUrl', '/messages:send'),
+		body: { message: { ...message, token: tokens } },
+	};
 }
 
 const publishBodySchema = z.strictObject({ message: topicMessageSchema });
@@ -109,25 +159,57 @@ const publishBodySchema = z.strictObject({ message: topicMessageSchema });
 const topicParameterSchema = z.object({ topic: topicSchema });
 
 function validTopic(context: IExecuteSingleFunctions): string {
-	return validateOrThrow(context, topicParameterSchema, { topic: context.getNodeParameter('topic', '') }, 'RuStore topic', fieldLabels).topic;
+	return validateOrThrow(
+		context,
+		topicParameterSchema,
+		{ topic: context.getNodeParameter('topic', '') },
+		'RuStore topic',
+		fieldLabels,
+	).topic;
 }
 
 /** Topic → Publish: one message to every device subscribed to the topic. */
-export async function buildPublishBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildPublishBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const topic = validTopic(this);
-	const body = validateOrThrow(this, publishBodySchema, { message: readMessage(this) }, 'RuStore message', fieldLabels);
-	return { ...request, url: await endpoint(this, 'topicsBaseUrl', topicPath(topic, 'publish')), body: withinSizeLimit(this, body) };
+	const body = validateOrThrow(
+		this,
+		publishBodySchema,
+		{ message: readMessage(this) },
+		'RuStore message',
+		fieldLabels,
+	);
+	return {
+		...request,
+		url: await endpoint(this, 'topicsBaseUrl', topicPath(topic, 'publish')),
+		body: withinSizeLimit(this, body),
+	};
 }
 
 const membershipSchema = z.object({ push_tokens: tokenListSchema });
 
 /** Topic → Subscribe / Unsubscribe: the token list; the delivery hook splits it into batches. */
 function membershipBody(action: 'batch_subscribe' | 'batch_unsubscribe') {
-	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const topic = validTopic(this);
 		const tokens = toStringList(this.getNodeParameter('recipients', ''));
-		const body = validateOrThrow(this, membershipSchema, { push_tokens: tokens }, 'RuStore push tokens', fieldLabels);
-		return { ...request, url: await endpoint(this, 'topicsBaseUrl', topicPath(topic, action)), body };
+		const body = validateOrThrow(
+			this,
+			membershipSchema,
+			{ push_tokens: tokens },
+			'RuStore push tokens',
+			fieldLabels,
+		);
+		return {
+			...request,
+			url: await endpoint(this, 'topicsBaseUrl', topicPath(topic, action)),
+			body,
+		};
 	};
 }
 

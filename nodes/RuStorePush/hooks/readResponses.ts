@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
 import { providerApiError, retryAfterMs } from '../../shared/providerError';
@@ -15,7 +20,11 @@ export async function readRuStoreAnswer(
 		// An accepted push stays accepted even if the answer's body is unreadable.
 		return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
 	}
-	const failure = ruStoreFailure(response.statusCode, readRuStoreError(response.body), retryAfterMs(response.headers));
+	const failure = ruStoreFailure(
+		response.statusCode,
+		readRuStoreError(response.body),
+		retryAfterMs(response.headers),
+	);
 	throw providerApiError(this, failure, response.body);
 }
 
@@ -35,13 +44,17 @@ export const sendManyPlan: DeliveryPlan = {
 			return { ...body, message: { ...message, token: (message.token as string[])[0] } };
 		},
 	},
-	accepted: (_context, _response, recipients = []) => recipients.map((token) => ({ status: 'sent', json: { token } })),
+	accepted: (_context, _response, recipients = []) =>
+		recipients.map((token) => ({ status: 'sent', json: { token } })),
 };
 
 export const publishPlan: DeliveryPlan = {
 	commonFields: (context) => ({ topic: (context.getNodeParameter('topic', '') as string).trim() }),
 	accepted: (_context, response) => [
-		{ status: 'sent', json: typeof response.message === 'string' ? { providerMessage: response.message } : {} },
+		{
+			status: 'sent',
+			json: typeof response.message === 'string' ? { providerMessage: response.message } : {},
+		},
 	],
 };
 
@@ -51,7 +64,8 @@ function membershipPlan(done: 'subscribed' | 'unsubscribed'): DeliveryPlan {
 		fanOut: {
 			listPath: 'push_tokens',
 			recipientField: 'token',
-			maxPerRequest: (context) => context.getNodeParameter('options.batchSize', MAX_TOKENS_PER_BATCH) as number,
+			maxPerRequest: (context) =>
+				context.getNodeParameter('options.batchSize', MAX_TOKENS_PER_BATCH) as number,
 		},
 		accepted(_context, response, recipients = []): Outcome[] {
 			const errors = new Map<string, IDataObject>();

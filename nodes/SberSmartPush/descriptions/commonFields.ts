@@ -13,7 +13,10 @@ export const surfaceOptions: INodePropertyOptions[] = [
 ];
 
 /** Template variables as name/value rows; `part` is "header" or "body". */
-export function variablesField(part: 'header' | 'body', show: Record<string, string[]>): INodeProperties {
+export function variablesField(
+	part: 'header' | 'body',
+	show: Record<string, string[]>,
+): INodeProperties {
 	const title = part === 'header' ? 'Header' : 'Body';
 	return {
 		displayName: `${title} Variables`,
@@ -45,7 +48,7 @@ export const commonFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '83cdd6c6-757a-42ce-b4fe-03912fb7d6e1',
-		description: 'The smartapp\'s project ID in SmartMarket Studio',
+		description: "The smartapp's project ID in SmartMarket Studio",
 		// The JSON payload of an extended send carries its own.
 		displayOptions: { show: { operation: sendOperations }, hide: { payloadInput: ['json'] } },
 	},
@@ -55,7 +58,8 @@ export const commonFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'The user to notify: the "sub" the assistant sends in its requests to the smartapp',
+		description:
+			'The user to notify: the "sub" the assistant sends in its requests to the smartapp',
 		displayOptions: { show: { operation: sendOperations }, hide: { payloadInput: ['json'] } },
 	},
 ];

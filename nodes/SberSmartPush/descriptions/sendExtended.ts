@@ -10,8 +10,14 @@ export const sendExtendedOperation: INodePropertyOptions = {
 	name: 'Send (Extended)',
 	value: 'sendExtended',
 	action: 'Send a push with delivery options',
-	description: 'Send a template push to several surfaces, with deep links or device parameters, now or in a time frame',
-	routing: pushRouting({ profile: sberProfile, build: buildExtendedBody, plan: extendedPlan, read: readSberAnswer }),
+	description:
+		'Send a template push to several surfaces, with deep links or device parameters, now or in a time frame',
+	routing: pushRouting({
+		profile: sberProfile,
+		build: buildExtendedBody,
+		plan: extendedPlan,
+		read: readSberAnswer,
+	}),
 };
 
 const show = { operation: ['sendExtended'] };
@@ -24,7 +30,11 @@ export const sendExtendedFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Fields Below', value: 'fields' },
-			{ name: 'JSON', value: 'json', description: 'Give the whole payload: sender, recipient and deliveryConfig' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Give the whole payload: sender, recipient and deliveryConfig',
+			},
 		],
 		default: 'fields',
 		displayOptions: { show },
@@ -35,7 +45,8 @@ export const sendExtendedFields: INodeProperties[] = [
 		type: 'json',
 		default:
 			'{\n  "sender": { "projectId": "" },\n  "recipient": { "clientId": { "idType": "SUB", "id": "" } },\n  "deliveryConfig": {\n    "deliveryMode": "BROADCAST",\n    "destinations": [\n      { "surface": "COMPANION", "channel": "COMPANION_B2C", "priority": 0, "templateContent": { "id": "" } }\n    ]\n  }\n}',
-		description: 'The request\'s payload object. Project ID and Client ID above are not used in this mode.',
+		description:
+			"The request's payload object. Project ID and Client ID above are not used in this mode.",
 		displayOptions: { show: { ...show, payloadInput: ['json'] } },
 	},
 	{
@@ -44,7 +55,11 @@ export const sendExtendedFields: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Broadcast', value: 'BROADCAST', description: 'Deliver to every destination' },
-			{ name: 'Sequential', value: 'SEQUENTIAL', description: 'Try destinations by priority (0 first) and stop after the first delivery' },
+			{
+				name: 'Sequential',
+				value: 'SEQUENTIAL',
+				description: 'Try destinations by priority (0 first) and stop after the first delivery',
+			},
 		],
 		default: 'BROADCAST',
 		displayOptions: { show: showFields },
@@ -69,14 +84,49 @@ export const sendExtendedFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Deliver later, inside this window (all of start time, finish time, time zone and start date are needed)',
+		description:
+			'Deliver later, inside this window (all of start time, finish time, time zone and start date are needed)',
 		displayOptions: { show: showFields },
 		options: [
-			{ displayName: 'End Date', name: 'endDate', type: 'string', default: '', placeholder: '2026-12-31', description: 'Yyyy-MM-dd; the start date when empty' },
-			{ displayName: 'Finish Time', name: 'finishTime', type: 'string', default: '', placeholder: '21:00:00', description: 'HH:mm:ss' },
-			{ displayName: 'Start Date', name: 'startDate', type: 'string', default: '', placeholder: '2026-12-01', description: 'Yyyy-MM-dd' },
-			{ displayName: 'Start Time', name: 'startTime', type: 'string', default: '', placeholder: '09:00:00', description: 'HH:mm:ss' },
-			{ displayName: 'Time Zone', name: 'timeZone', type: 'string', default: 'GMT+03:00', description: 'GMT+hh:mm' },
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'string',
+				default: '',
+				placeholder: '2026-12-31',
+				description: 'Yyyy-MM-dd; the start date when empty',
+			},
+			{
+				displayName: 'Finish Time',
+				name: 'finishTime',
+				type: 'string',
+				default: '',
+				placeholder: '21:00:00',
+				description: 'HH:mm:ss',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'string',
+				default: '',
+				placeholder: '2026-12-01',
+				description: 'Yyyy-MM-dd',
+			},
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'string',
+				default: '',
+				placeholder: '09:00:00',
+				description: 'HH:mm:ss',
+			},
+			{
+				displayName: 'Time Zone',
+				name: 'timeZone',
+				type: 'string',
+				default: 'GMT+03:00',
+				description: 'GMT+hh:mm',
+			},
 		],
 	},
 	{
@@ -93,7 +143,8 @@ export const sendExtendedFields: INodeProperties[] = [
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0, maxValue: 2147483647 },
-				description: 'Your ID for this push (a whole number up to 2147483647); 0 makes the node generate a unique one per request',
+				description:
+					'Your ID for this push (a whole number up to 2147483647); 0 makes the node generate a unique one per request',
 			},
 			{ displayName: 'Protocol Version', name: 'protocolVersion', type: 'string', default: 'V1' },
 			{

@@ -11,7 +11,12 @@ export const sendLiteOperation: INodePropertyOptions = {
 	value: 'sendLite',
 	action: 'Send a template push',
 	description: 'Send an approved template to one user on one surface, now',
-	routing: pushRouting({ profile: sberProfile, build: buildLiteBody, plan: litePlan, read: readSberAnswer }),
+	routing: pushRouting({
+		profile: sberProfile,
+		build: buildLiteBody,
+		plan: litePlan,
+		read: readSberAnswer,
+	}),
 };
 
 const show = { operation: ['sendLite'] };
@@ -32,7 +37,8 @@ export const sendLiteFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'An approved template of the project (SmartMarket Studio → Add-ons → Push notifications)',
+		description:
+			'An approved template of the project (SmartMarket Studio → Add-ons → Push notifications)',
 		displayOptions: { show },
 	},
 	variablesField('header', show),

@@ -5,7 +5,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { compact, keyValueRowsToRecord, readJsonObject } from '../../shared/parameters';
 import { credentialsForRun, joinUrl } from '../../shared/runCredentials';
 import { validateOrThrow } from '../../shared/validation';
-import { DEFAULT_CHANNEL, extendedBodySchema, fieldLabels, liteBodySchema, SURFACES } from '../schema';
+import {
+	DEFAULT_CHANNEL,
+	extendedBodySchema,
+	fieldLabels,
+	liteBodySchema,
+	SURFACES,
+} from '../schema';
 
 const INT32_MAX = 2_147_483_647;
 
@@ -17,7 +23,12 @@ function generatedMessageId(): number {
 }
 
 /** Every request carries its own RqUID, and the callback URL when the user set one. */
-async function sberRequest(context: IExecuteSingleFunctions, request: IHttpRequestOptions, path: string, body: IDataObject): Promise<IHttpRequestOptions> {
+async function sberRequest(
+	context: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+	path: string,
+	body: IDataObject,
+): Promise<IHttpRequestOptions> {
 	const credentials = await credentialsForRun(context, 'sberSmartPushApi');
 	const callbackUrl = String(context.getNodeParameter('options.callbackUrl', '') ?? '').trim();
 	return {
@@ -33,7 +44,10 @@ function text(context: IExecuteSingleFunctions, name: string): string {
 }
 
 /** Send (Lite): `POST /api/v2/smartpush/apprequest-lite`. */
-export async function buildLiteBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildLiteBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const body = compact({
 		projectId: text(this, 'projectId'),
 		clientId: text(this, 'clientId'),
@@ -45,25 +59,42 @@ export async function buildLiteBody(this: IExecuteSingleFunctions, request: IHtt
 		},
 	});
 	const valid = validateOrThrow(this, liteBodySchema, body, 'Sber SmartPush request', fieldLabels);
-	return await sberRequest(this, request, '/api/v2/smartpush/apprequest-lite', valid as IDataObject);
+	return await sberRequest(
+		this,
+		request,
+		'/api/v2/smartpush/apprequest-lite',
+		valid as IDataObject,
+	);
 }
 
-function variables(value: unknown, context: IExecuteSingleFunctions, label: string): IDataObject | undefined {
+function variables(
+	value: unknown,
+	context: IExecuteSingleFunctions,
+	label: string,
+): IDataObject | undefined {
 	if (value === undefined || value === '' || value === '{}') return undefined;
-	const parsed = typeof value === 'string' ? readJsonText(context, value, label) : (value as IDataObject);
-	return Object.keys(parsed).length ? Object.fromEntries(Object.entries(parsed).map(([key, v]) => [key, String(v)])) : undefined;
+	const parsed =
+		typeof value === 'string' ? readJsonText(context, value, label) : (value as IDataObject);
+	return Object.keys(parsed).length
+		? Object.fromEntries(Object.entries(parsed).map(([key, v]) => [key, String(v)]))
+		: undefined;
 }
 
 function readJsonText(context: IExecuteSingleFunctions, value: string, label: string): IDataObject {
 	try {
 		const parsed: unknown = JSON.parse(value);
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as IDataObject;
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+			return parsed as IDataObject;
 	} catch {
 		// reported below with the field's name
 	}
-	throw new NodeOperationError(context.getNode(), `Invalid Sber SmartPush request: Destination → ${label} must be a JSON object like {"name": "value"}`, {
-		itemIndex: context.getItemIndex(),
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Invalid Sber SmartPush request: Destination → ${label} must be a JSON object like {"name": "value"}`,
+		{
+			itemIndex: context.getItemIndex(),
+		},
+	);
 }
 
 function destinationFromRow(context: IExecuteSingleFunctions, row: IDataObject): IDataObject {
@@ -94,7 +125,9 @@ function destinationFromRow(context: IExecuteSingleFunctions, row: IDataObject):
 					? {
 							deepLink: row.deepLink,
 							backgroundImageUri: row.backgroundImageUri,
-							deviceSerialFilter: row.serialNumber ? { serialNumber: row.serialNumber, product: row.serialProduct } : undefined,
+							deviceSerialFilter: row.serialNumber
+								? { serialNumber: row.serialNumber, product: row.serialProduct }
+								: undefined,
 							productFilter: row.productFilter,
 						}
 					: undefined,
@@ -103,10 +136,16 @@ function destinationFromRow(context: IExecuteSingleFunctions, row: IDataObject):
 }
 
 function payloadFromFields(context: IExecuteSingleFunctions): IDataObject {
-	const rows = ((context.getNodeParameter('destinations', {}) as IDataObject).destination as IDataObject[] | undefined) ?? [];
+	const rows =
+		((context.getNodeParameter('destinations', {}) as IDataObject).destination as
+			| IDataObject[]
+			| undefined) ?? [];
 	const application = context.getNodeParameter('application', {}) as IDataObject;
 	return compact({
-		sender: { projectId: text(context, 'projectId'), application: application.appId ? application : undefined },
+		sender: {
+			projectId: text(context, 'projectId'),
+			application: application.appId ? application : undefined,
+		},
 		recipient: { clientId: { idType: 'SUB', id: text(context, 'clientId') } },
 		deliveryConfig: {
 			deliveryMode: context.getNodeParameter('deliveryMode', 'BROADCAST'),
@@ -117,16 +156,28 @@ function payloadFromFields(context: IExecuteSingleFunctions): IDataObject {
 }
 
 /** Send (Extended): `POST /api/v2/smartpush/apprequest`, optionally wrapped in `requestPayload`. */
-export async function buildExtendedBody(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+export async function buildExtendedBody(
+	this: IExecuteSingleFunctions,
+	request: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('messageOptions', {}) as IDataObject;
-	const payload = this.getNodeParameter('payloadInput', 'fields') === 'json' ? readJsonObject(this, 'payloadJson', 'Payload (JSON)') : payloadFromFields(this);
+	const payload =
+		this.getNodeParameter('payloadInput', 'fields') === 'json'
+			? readJsonObject(this, 'payloadJson', 'Payload (JSON)')
+			: payloadFromFields(this);
 	const body = {
 		protocolVersion: String(options.protocolVersion ?? 'V1').trim(),
 		messageId: Number(options.messageId) > 0 ? Number(options.messageId) : generatedMessageId(),
 		messageName: 'SEND_PUSH',
 		payload,
 	};
-	const valid = validateOrThrow(this, extendedBodySchema, body, 'Sber SmartPush request', fieldLabels) as IDataObject;
+	const valid = validateOrThrow(
+		this,
+		extendedBodySchema,
+		body,
+		'Sber SmartPush request',
+		fieldLabels,
+	) as IDataObject;
 	const sent = options.wrapInRequestPayload === true ? { requestPayload: valid } : valid;
 	return await sberRequest(this, request, '/api/v2/smartpush/apprequest', sent);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { DeliveryPlan } from '../../shared/delivery';
 import { providerApiError } from '../../shared/providerError';
@@ -14,7 +19,11 @@ export async function readSberAnswer(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (serviceCodeOf(response.body) !== undefined) {
-		throw providerApiError(this, sberFailure(response.statusCode, response.body, response.headers), response.body);
+		throw providerApiError(
+			this,
+			sberFailure(response.statusCode, response.body, response.headers),
+			response.body,
+		);
 	}
 	return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
 }
@@ -44,7 +53,8 @@ export const extendedPlan: DeliveryPlan = {
 	commonFields: (_context, body) => {
 		const sent = sentBody(body);
 		const payload = (sent.payload ?? {}) as IDataObject;
-		const recipient = ((payload.recipient as IDataObject | undefined)?.clientId ?? {}) as IDataObject;
+		const recipient = ((payload.recipient as IDataObject | undefined)?.clientId ??
+			{}) as IDataObject;
 		return { clientId: recipient.id, messageId: sent.messageId };
 	},
 	accepted: (_context, response) => [{ status: 'sent', json: answerFields(response) }],

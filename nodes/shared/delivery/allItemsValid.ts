@@ -1,4 +1,9 @@
-import type { IExecuteData, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IExecuteData,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 /** How long a gate waits for the next item before concluding that the rest will never come. */
@@ -24,7 +29,14 @@ function gateFor(context: IExecuteSingleFunctions, expected: number): Gate {
 	if (!gate) {
 		let release = () => {};
 		const open = new Promise<void>((resolve) => (release = resolve));
-		gate = { expected, arrived: 0, lastArrival: Date.now(), open, release: () => release(), abandoned: false };
+		gate = {
+			expected,
+			arrived: 0,
+			lastArrival: Date.now(),
+			open,
+			release: () => release(),
+			abandoned: false,
+		};
 		gates.set(key, gate);
 	}
 	return gate;
@@ -32,7 +44,8 @@ function gateFor(context: IExecuteSingleFunctions, expected: number): Gate {
 
 function idleLimitMs(context: IExecuteSingleFunctions): number {
 	// n8n's own Batching option pauses between item starts; the gate must outwait those pauses.
-	const interval = Number(context.getNodeParameter('requestOptions.batching.batch.batchInterval', 0)) || 0;
+	const interval =
+		Number(context.getNodeParameter('requestOptions.batching.batch.batchInterval', 0)) || 0;
 	return Math.max(MIN_IDLE_MS, interval * 2);
 }
 
@@ -66,7 +79,10 @@ function notSent(context: IExecuteSingleFunctions, gate: Gate): NodeOperationErr
  * preSends meet here. With continue on fail, each item goes on by itself.
  */
 export function allItemsValid(build: PreSendAction): PreSendAction {
-	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return async function (
+		this: IExecuteSingleFunctions,
+		request: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		if (this.continueOnFail()) return await build.call(this, request);
 
 		const expected = this.getExecuteData().data.main?.[0]?.length ?? 1;
@@ -78,7 +94,8 @@ export function allItemsValid(build: PreSendAction): PreSendAction {
 		} catch (error) {
 			failure = error as Error;
 			const itemIndex = this.getItemIndex();
-			if (!gate.invalid || itemIndex < gate.invalid.itemIndex) gate.invalid = { itemIndex, error: failure };
+			if (!gate.invalid || itemIndex < gate.invalid.itemIndex)
+				gate.invalid = { itemIndex, error: failure };
 		}
 		gate.arrived += 1;
 		gate.lastArrival = Date.now();

@@ -9,7 +9,13 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { chunk, deduplicate } from '../lists';
 import { isSuccess, type PushStatus } from '../outcomes';
-import { failureOf, providerApiError, thrownAnswerOf, type ProviderFailure, type ThrownAnswer } from '../providerError';
+import {
+	failureOf,
+	providerApiError,
+	thrownAnswerOf,
+	type ProviderFailure,
+	type ThrownAnswer,
+} from '../providerError';
 import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
@@ -54,7 +60,11 @@ export interface DeliveryPlan {
 	/** For operations that carry a list of recipients, split over as many requests as needed. */
 	fanOut?: FanOut;
 	/** Outcomes of a request the provider accepted: one per recipient when fanning out, else one. */
-	accepted(context: IExecuteSingleFunctions, response: IDataObject, recipients?: string[]): Outcome[];
+	accepted(
+		context: IExecuteSingleFunctions,
+		response: IDataObject,
+		recipients?: string[],
+	): Outcome[];
 	/** True when the provider de-duplicates this request, so sending it again cannot deliver twice. */
 	idempotent?(requestData: RequestData): boolean;
 }
@@ -79,11 +89,16 @@ interface PlannedRequests {
  * item was accepted, so re-running a failed node never repeats a push the provider took.
  */
 export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
-	return async function (this: IExecutePaginationFunctions, requestData: RequestData): Promise<INodeExecutionData[]> {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: RequestData,
+	): Promise<INodeExecutionData[]> {
 		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
 		requestData.options.timeout = settings.timeoutMs;
 		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
-		const { requests, repeats, listed } = plan.fanOut ? splitByRecipients(this, requestData, plan.fanOut) : single(requestData);
+		const { requests, repeats, listed } = plan.fanOut
+			? splitByRecipients(this, requestData, plan.fanOut)
+			: single(requestData);
 
 		// Each answer is turned into its recipients' outcomes as it comes, so that a long list keeps no
 		// response bodies; a summarised campaign keeps only counts and the recipients not sent.
@@ -96,7 +111,11 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 			addToTally(tally, outcomes);
 			return { outcomes: outcomes.filter((outcome) => !isSuccess(outcome.status)) };
 		};
-		const send = async (index: number) => record(index, await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey));
+		const send = async (index: number) =>
+			record(
+				index,
+				await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey),
+			);
 
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
 		// part; the rest go together, bounded by the pacer and the parallel limit. A dead first token is
@@ -104,8 +123,10 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		const parts: Part[] = new Array(requests.length);
 		if (requests.length > 0) parts[0] = await send(0);
 		const first = parts[0];
-		const aboutItsRecipient = listed && first && 'failure' in first && first.failure.status === 'invalid_token';
-		if (first && 'failure' in first && !aboutItsRecipient && !this.continueOnFail()) throw asNodeError(this, first.error);
+		const aboutItsRecipient =
+			listed && first && 'failure' in first && first.failure.status === 'invalid_token';
+		if (first && 'failure' in first && !aboutItsRecipient && !this.continueOnFail())
+			throw asNodeError(this, first.error);
 		// The rest through as many workers as requests may be in flight: a list of 50,000 tokens keeps a
 		// few dozen requests alive at a time, not 50,000 waiting promises.
 		let next = 1;
@@ -115,7 +136,9 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 				parts[index] = await send(index);
 			}
 		};
-		await Promise.all(Array.from({ length: Math.min(settings.maxParallel, requests.length - 1) }, worker));
+		await Promise.all(
+			Array.from({ length: Math.min(settings.maxParallel, requests.length - 1) }, worker),
+		);
 
 		const accepted = parts.some((part) => !('failure' in part));
 		const outcomes: Outcome[] = [];
@@ -130,7 +153,9 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 			}
 		});
 		const common = plan.commonFields?.(this, (requestData.options.body ?? {}) as IDataObject) ?? {};
-		const items = outcomes.map((outcome) => toItem(this, outcome, common, plan.fanOut?.recipientField, repeats));
+		const items = outcomes.map((outcome) =>
+			toItem(this, outcome, common, plan.fanOut?.recipientField, repeats),
+		);
 		return summarise ? [summaryItem(this, tally, common, repeats), ...items] : items;
 	};
 }
@@ -163,7 +188,11 @@ async function sendWithRetries(
 			const error = classifyThrown(context, thrown, profile);
 			const verdict = judge(error, idempotent);
 			const wait = backoffMs(attempt, verdict.failure);
-			if (verdict.kind === 'final' || attempt >= settings.maxAttempts || waited + wait > settings.maxRetryWaitMs) {
+			if (
+				verdict.kind === 'final' ||
+				attempt >= settings.maxAttempts ||
+				waited + wait > settings.maxRetryWaitMs
+			) {
 				return { failure: { ...verdict.failure, attempts: attempt }, error };
 			}
 			waited += wait;
@@ -176,7 +205,11 @@ async function sendWithRetries(
 }
 
 /** A provider answer that n8n threw, made into the provider's own failure with its message. */
-function classifyThrown(context: IExecuteSingleFunctions, error: unknown, profile: ProviderProfile): unknown {
+function classifyThrown(
+	context: IExecuteSingleFunctions,
+	error: unknown,
+	profile: ProviderProfile,
+): unknown {
 	if (failureOf(error)) return error;
 	const answer = profile.failureOfAnswer ? thrownAnswerOf(error) : undefined;
 	if (!answer || !profile.failureOfAnswer) return error;
@@ -191,19 +224,30 @@ interface Split {
 }
 
 function single(requestData: RequestData): Split {
-	return { requests: { length: 1, recipients: () => undefined, build: () => ({ requestData }) }, repeats: new Map(), listed: false };
+	return {
+		requests: { length: 1, recipients: () => undefined, build: () => ({ requestData }) },
+		repeats: new Map(),
+		listed: false,
+	};
 }
 
 function withPath(body: IDataObject, path: string[], value: IDataObject[string]): IDataObject {
 	const [key, ...rest] = path;
-	return { ...body, [key]: rest.length ? withPath((body[key] ?? {}) as IDataObject, rest, value) : value };
+	return {
+		...body,
+		[key]: rest.length ? withPath((body[key] ?? {}) as IDataObject, rest, value) : value,
+	};
 }
 
 function readPath(body: IDataObject, path: string[]): unknown {
 	return path.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], body);
 }
 
-function splitByRecipients(context: IExecuteSingleFunctions, requestData: RequestData, fanOut: FanOut): Split {
+function splitByRecipients(
+	context: IExecuteSingleFunctions,
+	requestData: RequestData,
+	fanOut: FanOut,
+): Split {
 	const body = (requestData.options.body ?? {}) as IDataObject;
 	const listPath = typeof fanOut.listPath === 'function' ? fanOut.listPath(body) : fanOut.listPath;
 	if (!listPath) return single(requestData);
@@ -216,18 +260,36 @@ function splitByRecipients(context: IExecuteSingleFunctions, requestData: Reques
 		build(index) {
 			const partBody = withPath(body, path, parts[index]);
 			const tagged = fanOut.tagPart ? fanOut.tagPart(partBody, index, parts.length) : partBody;
-			return { recipients: parts[index], requestData: { ...requestData, options: { ...requestData.options, body: tagged } } };
+			return {
+				recipients: parts[index],
+				requestData: { ...requestData, options: { ...requestData.options, body: tagged } },
+			};
 		},
 	};
 	return { requests, repeats, listed: true };
 }
 
-function failedOutcomes(failure: ProviderFailure, recipients: string[] | undefined, fanOut: FanOut | undefined): Outcome[] {
+function failedOutcomes(
+	failure: ProviderFailure,
+	recipients: string[] | undefined,
+	fanOut: FanOut | undefined,
+): Outcome[] {
 	if (!recipients || !fanOut) return [{ status: failure.status, json: {}, failure }];
-	return recipients.map((recipient) => ({ status: failure.status, json: { [fanOut.recipientField]: recipient }, failure }));
+	return recipients.map((recipient) => ({
+		status: failure.status,
+		json: { [fanOut.recipientField]: recipient },
+		failure,
+	}));
 }
 
-function asNodeError(context: IExecuteSingleFunctions, error: unknown): NodeApiError | NodeOperationError {
+function asNodeError(
+	context: IExecuteSingleFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeApiError(context.getNode(), { message: (error as Error)?.message ?? String(error) }, { itemIndex: context.getItemIndex() });
+	return new NodeApiError(
+		context.getNode(),
+		{ message: (error as Error)?.message ?? String(error) },
+		{ itemIndex: context.getItemIndex() },
+	);
 }

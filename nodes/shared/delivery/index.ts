@@ -1,4 +1,11 @@
 export { allItemsValid } from './allItemsValid';
-export { deliver, type DeliveryPlan, type FanOut, type Outcome, type ProviderProfile, type RequestData } from './deliver';
+export {
+	deliver,
+	type DeliveryPlan,
+	type FanOut,
+	type Outcome,
+	type ProviderProfile,
+	type RequestData,
+} from './deliver';
 export { deliveryOptions } from './options';
 export { pushRouting, type PushOperation } from './pushRouting';

@@ -29,8 +29,11 @@ export function toItem(
 ): INodeExecutionData {
 	const { status, failure } = outcome;
 	const json: IDataObject = { status, success: isSuccess(status), ...common, ...outcome.json };
-	const recipient = recipientField ? (outcome.json[recipientField] as string | undefined) : undefined;
-	if (recipient !== undefined && repeats.has(recipient)) json.duplicatesRemoved = repeats.get(recipient);
+	const recipient = recipientField
+		? (outcome.json[recipientField] as string | undefined)
+		: undefined;
+	if (recipient !== undefined && repeats.has(recipient))
+		json.duplicatesRemoved = repeats.get(recipient);
 	if (failure) Object.assign(json, failureFields(failure));
 
 	const pairedItem = { item: context.getItemIndex() };
@@ -63,11 +66,23 @@ export function addToTally(tally: Tally, outcomes: Outcome[]): void {
  * For a campaign: one item with the counts of a recipient list, in place of one item per recipient
  * that went through. Recipients that did not get through still get their own items, after it.
  */
-export function summaryItem(context: IExecuteSingleFunctions, tally: Tally, common: IDataObject, repeats: Map<string, number>): INodeExecutionData {
+export function summaryItem(
+	context: IExecuteSingleFunctions,
+	tally: Tally,
+	common: IDataObject,
+	repeats: Map<string, number>,
+): INodeExecutionData {
 	let duplicatesRemoved = 0;
 	for (const extra of repeats.values()) duplicatesRemoved += extra;
 	const { counts, recipients, failed } = tally;
-	const json: IDataObject = { summary: true, success: failed === 0, recipients, failed, counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))), ...common };
+	const json: IDataObject = {
+		summary: true,
+		success: failed === 0,
+		recipients,
+		failed,
+		counts: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b))),
+		...common,
+	};
 	if (duplicatesRemoved) json.duplicatesRemoved = duplicatesRemoved;
 	return { json, pairedItem: { item: context.getItemIndex() } };
 }

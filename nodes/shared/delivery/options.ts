@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export interface DeliverySettings {
 	requestsPerSecond: number;
@@ -21,7 +26,11 @@ const resultsOption = (listOperations: string[]): INodeProperties => ({
 	name: 'results',
 	type: 'options',
 	options: [
-		{ name: 'One Item per Recipient', value: 'each', description: 'Every token or ID gets its own item with its status' },
+		{
+			name: 'One Item per Recipient',
+			value: 'each',
+			description: 'Every token or ID gets its own item with its status',
+		},
 		{
 			name: 'Summary and Failed Recipients',
 			value: 'summary',
@@ -38,7 +47,11 @@ const resultsOption = (listOperations: string[]): INodeProperties => ({
  * The Delivery options every operation offers: pacing, retries and timeout; and for the operations
  * that take a list of recipients, how their results come out.
  */
-export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplayOptions['show'], listOperations: string[] = []): INodeProperties {
+export function deliveryOptions(
+	defaultRequestsPerSecond: number,
+	show: IDisplayOptions['show'],
+	listOperations: string[] = [],
+): INodeProperties {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Max Attempts',
@@ -98,7 +111,10 @@ export function deliveryOptions(defaultRequestsPerSecond: number, show: IDisplay
 	};
 }
 
-export function readDeliverySettings(context: IExecuteSingleFunctions, defaultRequestsPerSecond: number): DeliverySettings {
+export function readDeliverySettings(
+	context: IExecuteSingleFunctions,
+	defaultRequestsPerSecond: number,
+): DeliverySettings {
 	const options = context.getNodeParameter('delivery', {}) as IDataObject;
 	const n8nTimeout = Number(context.getNodeParameter('requestOptions.timeout', 0)) || 0;
 	const timeoutSeconds = Number(options.timeoutSeconds ?? DEFAULTS.timeoutSeconds);
@@ -106,9 +122,11 @@ export function readDeliverySettings(context: IExecuteSingleFunctions, defaultRe
 		requestsPerSecond: Number(options.requestsPerSecond ?? defaultRequestsPerSecond),
 		maxParallel: Math.max(1, Number(options.maxParallel ?? DEFAULTS.maxParallel)),
 		maxAttempts: Math.max(1, Number(options.maxAttempts ?? DEFAULTS.maxAttempts)),
-		maxRetryWaitMs: Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULTS.maxRetryWaitSeconds)) * 1000,
+		maxRetryWaitMs:
+			Math.max(0, Number(options.maxRetryWaitSeconds ?? DEFAULTS.maxRetryWaitSeconds)) * 1000,
 		// n8n's Timeout option, when the user set it, wins over ours.
-		timeoutMs: n8nTimeout > 0 && n8nTimeout !== N8N_DEFAULT_TIMEOUT_MS ? n8nTimeout : timeoutSeconds * 1000,
+		timeoutMs:
+			n8nTimeout > 0 && n8nTimeout !== N8N_DEFAULT_TIMEOUT_MS ? n8nTimeout : timeoutSeconds * 1000,
 		results: options.results === 'summary' ? 'summary' : 'each',
 	};
 }

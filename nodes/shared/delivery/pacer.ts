@@ -39,7 +39,13 @@ function bucketFor(key: string, perSecond: number): Bucket {
 	let bucket = buckets.get(key);
 	if (!bucket || bucket.perSecond !== perSecond) {
 		const size = Math.max(1, Math.floor(perSecond));
-		bucket = { perSecond, nextStart: 0, recent: new Array<Slot | undefined>(size), cursor: 0, queue: Promise.resolve() };
+		bucket = {
+			perSecond,
+			nextStart: 0,
+			recent: new Array<Slot | undefined>(size),
+			cursor: 0,
+			queue: Promise.resolve(),
+		};
 		buckets.set(key, bucket);
 	}
 	return bucket;
@@ -50,7 +56,9 @@ function newSlot(started: number): { slot: Slot; done: Done } {
 	const answered = new Promise<number>((resolve) => (done = () => resolve(Date.now())));
 	// The time the bound's timer really fires, not started + bound: when a stall held the timer back, it
 	// held the request's own sending back too.
-	const bound = sleep(ARRIVAL_BOUND_MS).then(() => Math.max(Date.now(), started + ARRIVAL_BOUND_MS));
+	const bound = sleep(ARRIVAL_BOUND_MS).then(() =>
+		Math.max(Date.now(), started + ARRIVAL_BOUND_MS),
+	);
 	return { slot: { arrived: Promise.race([answered, bound]) }, done };
 }
 

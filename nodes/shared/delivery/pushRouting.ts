@@ -1,4 +1,9 @@
-import type { INodePropertyRouting, IHttpRequestMethods, PostReceiveAction, PreSendAction } from 'n8n-workflow';
+import type {
+	INodePropertyRouting,
+	IHttpRequestMethods,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
 
 import { allItemsValid } from './allItemsValid';
 import { deliver, type DeliveryPlan, type ProviderProfile } from './deliver';
@@ -20,7 +25,13 @@ export interface PushOperation {
  * validate-all gate, `paginate: true` so that n8n hands each request to the delivery layer (the
  * declarative `pagination` function is the around-hook of the request), and the answer reader.
  */
-export function pushRouting({ profile, build, plan, read, method = 'POST' }: PushOperation): INodePropertyRouting {
+export function pushRouting({
+	profile,
+	build,
+	plan,
+	read,
+	method = 'POST',
+}: PushOperation): INodePropertyRouting {
 	return {
 		// The URL comes from the credential in the builder (read once per run, not an expression per item).
 		request: { method },

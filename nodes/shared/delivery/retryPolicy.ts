@@ -2,19 +2,32 @@ import type { ProviderFailure } from '../providerError';
 import { failureOf } from '../providerError';
 
 /** Transport errors where the request cannot have reached the provider. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+const NEVER_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+]);
 
 export type Verdict =
 	| { kind: 'retry'; failure: ProviderFailure }
 	| { kind: 'final'; failure: ProviderFailure };
 
 function transportCode(error: unknown): string | undefined {
-	const candidate = error as { cause?: { code?: unknown }; code?: unknown; httpCode?: unknown } | undefined;
+	const candidate = error as
+		| { cause?: { code?: unknown }; code?: unknown; httpCode?: unknown }
+		| undefined;
 	const code = candidate?.cause?.code ?? candidate?.code ?? candidate?.httpCode;
 	return typeof code === 'string' ? code : undefined;
 }
 
-function transportFailure(error: unknown, code: string | undefined, neverSent: boolean): ProviderFailure {
+function transportFailure(
+	error: unknown,
+	code: string | undefined,
+	neverSent: boolean,
+): ProviderFailure {
 	return {
 		provider: 'n8n',
 		httpStatus: 0,
@@ -45,7 +58,9 @@ export function judge(error: unknown, idempotent: boolean): Verdict {
 	const code = transportCode(error);
 	const neverSent = code !== undefined && NEVER_SENT.has(code);
 	const transport = transportFailure(error, code, neverSent);
-	return neverSent || idempotent ? { kind: 'retry', failure: transport } : { kind: 'final', failure: transport };
+	return neverSent || idempotent
+		? { kind: 'retry', failure: transport }
+		: { kind: 'final', failure: transport };
 }
 
 /** Exponential back-off with full jitter, never shorter than what the provider asked for. */

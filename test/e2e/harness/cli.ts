@@ -25,7 +25,12 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 	};
 }
 
-export function runCli(n8n: N8nInstall, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<CliResult> {
+export function runCli(
+	n8n: N8nInstall,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	timeoutMs = 300_000,
+): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(n8n.node, [n8n.bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';

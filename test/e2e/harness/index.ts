@@ -39,19 +39,24 @@ export async function startE2E(): Promise<E2E> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 	installPackage(userFolder);
 	// Its own task-broker port, so a running `npm start` n8n does not collide with the tests.
-	const env = n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(20000 + Math.floor(Math.random() * 20000)) });
+	const env = n8nEnv(userFolder, {
+		N8N_RUNNERS_BROKER_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+	});
 
 	const importFile = async (command: string, name: string, content: unknown) => {
 		const file = join(userFolder, name);
 		writeFileSync(file, JSON.stringify(content));
 		const result = await runCli(n8n, [command, `--input=${file}`], env);
-		if (result.code !== 0) throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
 	};
 
 	return {
 		userFolder,
-		importCredentials: async (credentials) => await importFile('import:credentials', 'credentials.json', credentials),
-		importWorkflows: async (workflows) => await importFile('import:workflow', 'workflows.json', workflows),
+		importCredentials: async (credentials) =>
+			await importFile('import:credentials', 'credentials.json', credentials),
+		importWorkflows: async (workflows) =>
+			await importFile('import:workflow', 'workflows.json', workflows),
 		async execute(workflowId) {
 			const result = await runCli(n8n, ['execute', `--id=${workflowId}`, '--rawOutput'], env);
 			const run = parseRun(result.stdout) as IRun | undefined;
@@ -63,7 +68,8 @@ export async function startE2E(): Promise<E2E> {
 				error,
 				stdout: result.stdout,
 				stderr: result.stderr,
-				outputs: (nodeName = NODE_NAME) => (run?.data.resultData.runData[nodeName]?.[0]?.data?.main ?? []) as INodeExecutionData[][],
+				outputs: (nodeName = NODE_NAME) =>
+					(run?.data.resultData.runData[nodeName]?.[0]?.data?.main ?? []) as INodeExecutionData[][],
 			};
 		},
 		async stop() {

@@ -14,7 +14,10 @@ export const PACKAGE_NAME = 'n8n-nodes-push-gateways';
 export function installPackage(userFolder: string): void {
 	const packDir = mkdtempSync(join(tmpdir(), 'n8n-pack-'));
 	try {
-		execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+		execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+			cwd: REPO_ROOT,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
 		if (!tarball) throw new Error('npm pack produced no tarball');
 		const target = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);

@@ -12,6 +12,12 @@ export interface N8nInstall {
 
 /** The cached real n8n (installed on first use by scripts/ensure-n8n.sh). */
 export function ensureN8n(): N8nInstall {
-	const cache = execFileSync('bash', [join(REPO_ROOT, 'scripts/ensure-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() as string;
+	const cache = execFileSync('bash', [join(REPO_ROOT, 'scripts/ensure-n8n.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	})
+		.trim()
+		.split('\n')
+		.pop() as string;
 	return { node: join(cache, 'node'), bin: join(cache, 'node_modules/n8n/bin/n8n') };
 }

@@ -25,7 +25,14 @@ export const NODE_NAME = 'Push';
  */
 export function workflow(id: string, node: NodeUnderTest, items?: IDataObject[]): IDataObject {
 	const nodes: IDataObject[] = [
-		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-t`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: IDataObject = {};
 	let previous = 'Start';
@@ -49,8 +56,21 @@ export function workflow(id: string, node: NodeUnderTest, items?: IDataObject[])
 		position: [400, 0],
 		parameters: node.parameters,
 		...(node.onError ? { onError: node.onError } : {}),
-		...(node.credential ? { credentials: { [node.credential.type]: { id: node.credential.id, name: node.credential.name } } } : {}),
+		...(node.credential
+			? {
+					credentials: {
+						[node.credential.type]: { id: node.credential.id, name: node.credential.name },
+					},
+				}
+			: {}),
 	});
 	connections[previous] = { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] };
-	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }

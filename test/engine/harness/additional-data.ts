@@ -6,7 +6,11 @@
  */
 import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
 import { UnexpectedError } from 'n8n-workflow';
-import type { ICredentialsHelper, IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	ICredentialsHelper,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 
 const BASE_URL = 'http://localhost:5678';
 

@@ -10,7 +10,12 @@ import type { ICredentialDataDecryptedObject, ICredentialType, INodeType } from 
 import { runNode } from './run-node';
 
 const get = (value: unknown, path: string): unknown =>
-	path.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
+	path
+		.split('.')
+		.reduce<unknown>(
+			(current, key) => (current as Record<string, unknown> | undefined)?.[key],
+			value,
+		);
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -28,10 +33,22 @@ export async function testCredential(
 		description: {
 			...nodeUsingIt.description,
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
 		},
 	};
-	const run = await runNode({ nodeType: nodeTypeCopy, parameters: {}, credentials: { type: credentialType, data } });
+	const run = await runNode({
+		nodeType: nodeTypeCopy,
+		parameters: {},
+		credentials: { type: credentialType, data },
+	});
 	if (run.error) {
 		const error = run.error as unknown as {
 			cause?: { response?: { status: number; statusText?: string }; code?: string };
@@ -41,12 +58,20 @@ export async function testCredential(
 		// The tester reads the axios response on `cause`; an error that went through WorkflowExecute keeps
 		// only its `httpCode`, which carries the same status.
 		const status = Number(error.httpCode);
-		const response = error.cause?.response ?? (Number.isInteger(status) && status > 0 ? { status, statusText: undefined } : undefined);
+		const response =
+			error.cause?.response ??
+			(Number.isInteger(status) && status > 0 ? { status, statusText: undefined } : undefined);
 		if (response) {
-			const rule = testRequest.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.status);
+			const rule = testRequest.rules?.find(
+				(candidate) =>
+					candidate.type === 'responseCode' && candidate.properties.value === response.status,
+			);
 			if (rule) return { status: 'Error', message: String(rule.properties.message) };
 			if (response.status < 199 || response.status > 299) {
-				return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+				return {
+					status: 'Error',
+					message: response.statusText || `Received HTTP status code: ${response.status}`,
+				};
 			}
 		} else if (error.cause?.code) {
 			return { status: 'Error', message: error.cause.code };

@@ -81,7 +81,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	private getByName(typeName: string): ICredentialType {
 		const type = this.credentialTypes.find((t) => t.name === typeName);
-		if (!type) throw new UnexpectedError('Unknown credential type', { tags: { credentialType: typeName } });
+		if (!type)
+			throw new UnexpectedError('Unknown credential type', { tags: { credentialType: typeName } });
 		return type;
 	}
 
@@ -108,7 +109,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		}
 		if (typeof credentialType.authenticate === 'object') {
 			if (!workflow || !node) {
-				throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+				throw new UnexpectedError(
+					'Workflow and node are required for declarative credential authentication',
+				);
 			}
 			const { authenticate } = credentialType;
 			if (requestOptions.headers === undefined) requestOptions.headers = {};
@@ -156,10 +159,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (!nodeCredentials) return undefined;
 
 		// Persist into the stored row; keys whose stored value is an expression keep the expression.
-		const storedData = await (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
+		const storedData = await (
+			await this.getCredentials(nodeCredentials, credentialType.name)
+		).getData();
 		const dataToPersist = { ...storedData };
 		for (const [key, value] of Object.entries(output)) {
-			if (key === expirableProperty.name || !isExpression(storedData[key])) dataToPersist[key] = value;
+			if (key === expirableProperty.name || !isExpression(storedData[key]))
+				dataToPersist[key] = value;
 		}
 		await this.updateCredentials(nodeCredentials, credentialType.name, dataToPersist);
 		return Object.assign(credentials, output);
@@ -199,7 +205,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return returnValue.toString();
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<StoredCredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<StoredCredentials> {
 		if (!nodeCredentials.id) {
 			throw new UserError(`Credential "${nodeCredentials.name}" of type "${type}" has no ID.`);
 		}
@@ -215,9 +224,18 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
-		const decryptedDataOriginal = await (await this.getCredentials(nodeCredentials, type)).getData();
+		const decryptedDataOriginal = await (
+			await this.getCredentials(nodeCredentials, type)
+		).getData();
 		if (raw === true) return decryptedDataOriginal;
-		return this.applyDefaults(additionalData, decryptedDataOriginal, type, mode, executeData, expressionResolveValues);
+		return this.applyDefaults(
+			additionalData,
+			decryptedDataOriginal,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** n8n's `applyDefaultsAndOverwrites` without overwrites: fill property defaults, resolve expressions. */
@@ -298,7 +316,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		const stored = await (await this.getCredentials(nodeCredentials, type)).getData();
-		await this.updateCredentials(nodeCredentials, type, { ...stored, oauthTokenData: data.oauthTokenData });
+		await this.updateCredentials(nodeCredentials, type, {
+			...stored,
+			oauthTokenData: data.oauthTokenData,
+		});
 	}
 
 	/** Single-level: the harness registers only the types it is given (no `extends` chains). */

@@ -3,7 +3,12 @@ import { DirectoryLoader } from 'n8n-core';
 import { NodeHelpers, UnexpectedError } from 'n8n-workflow';
 import type { IDataObject, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
-import { HARNESS_ITEMS_TYPE, HARNESS_TRIGGER_TYPE, HarnessItems, HarnessManualTrigger } from './harness-nodes';
+import {
+	HARNESS_ITEMS_TYPE,
+	HARNESS_TRIGGER_TYPE,
+	HarnessItems,
+	HarnessManualTrigger,
+} from './harness-nodes';
 
 /** Instances already prepared: re-applying would duplicate the requestOptions sub-options. */
 const prepared = new WeakSet<INodeType | IVersionedNodeType>();

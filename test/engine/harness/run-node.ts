@@ -24,8 +24,16 @@ const ITEMS_NAME = 'Items';
 /** Used when a test passes `credentialId` without its own store. */
 const fileCredentialStore = createCredentialStore();
 
-function buildNodes(options: RunNodeOptions, typeName: string, nodeName: string, credentialId: string): INode[] {
-	const description = NodeHelpers.getVersionedNodeType(options.nodeType, options.typeVersion).description;
+function buildNodes(
+	options: RunNodeOptions,
+	typeName: string,
+	nodeName: string,
+	credentialId: string,
+): INode[] {
+	const description = NodeHelpers.getVersionedNodeType(
+		options.nodeType,
+		options.typeVersion,
+	).description;
 	const versions = Array.isArray(description.version) ? description.version : [description.version];
 	const underTest: INode = {
 		id: randomUUID(),
@@ -46,7 +54,12 @@ function buildNodes(options: RunNodeOptions, typeName: string, nodeName: string,
 		underTest.waitBetweenTries = options.retryOnFail.waitBetweenTries;
 	}
 	const items = JSON.stringify(options.items ?? [{}]);
-	const harnessNode = (name: string, type: string, x: number, parameters: INodeParameters): INode => ({
+	const harnessNode = (
+		name: string,
+		type: string,
+		x: number,
+		parameters: INodeParameters,
+	): INode => ({
 		id: randomUUID(),
 		name,
 		type,
@@ -70,17 +83,26 @@ function chain(...names: string[]): IConnections {
 }
 
 export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
-	const description = NodeHelpers.getVersionedNodeType(options.nodeType, options.typeVersion).description;
+	const description = NodeHelpers.getVersionedNodeType(
+		options.nodeType,
+		options.typeVersion,
+	).description;
 	const nodeName = options.nodeName ?? description.defaults.name ?? description.displayName;
 	const typeName = `${PACKAGE_NAME}.${description.name}`;
 	const nodeTypes = new HarnessNodeTypes(typeName, options.nodeType);
 
 	const store: CredentialStore =
-		options.credentialStore ?? (options.credentialId ? fileCredentialStore : createCredentialStore());
+		options.credentialStore ??
+		(options.credentialId ? fileCredentialStore : createCredentialStore());
 	const credentialId = options.credentialId ?? randomUUID();
 	const credentialType = options.credentials?.type;
-	if (options.credentials) store.seed(credentialId, options.credentials.type.name, options.credentials.data);
-	const credentialsHelper = new HarnessCredentialsHelper(store, credentialType ? [credentialType] : [], nodeTypes);
+	if (options.credentials)
+		store.seed(credentialId, options.credentials.type.name, options.credentials.data);
+	const credentialsHelper = new HarnessCredentialsHelper(
+		store,
+		credentialType ? [credentialType] : [],
+		nodeTypes,
+	);
 
 	const workflowData: IWorkflowBase = {
 		id: randomUUID().slice(0, 16),
@@ -95,7 +117,11 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 		settings: { executionOrder: 'v1' },
 	};
 	// Workflow mutates the node objects (fills parameter defaults), so hand it copies.
-	const workflow = new Workflow({ ...workflowData, nodes: structuredClone(workflowData.nodes), nodeTypes });
+	const workflow = new Workflow({
+		...workflowData,
+		nodes: structuredClone(workflowData.nodes),
+		nodeTypes,
+	});
 	const additionalData = createAdditionalData(credentialsHelper, workflowData, randomUUID());
 
 	const run = await new WorkflowExecute(additionalData, 'manual').run({

@@ -24,7 +24,14 @@ export function engageLabCredentials(sandbox: Sandbox, overrides: IDataObject = 
 export function engageLabGroupCredentials(sandbox: Sandbox, overrides: IDataObject = {}) {
 	return {
 		type: new EngageLabGroupApi(),
-		data: { groupKey: 'gk-1', groupMasterSecret: 'group-secret-1', product: 'appPush', dataCenter: 'custom', customBaseUrl: sandbox.baseUrls.engagelabApp, ...overrides },
+		data: {
+			groupKey: 'gk-1',
+			groupMasterSecret: 'group-secret-1',
+			product: 'appPush',
+			dataCenter: 'custom',
+			customBaseUrl: sandbox.baseUrls.engagelabApp,
+			...overrides,
+		},
 	};
 }
 
@@ -35,7 +42,9 @@ export async function runEngageLab(
 ): Promise<EngineRun> {
 	const { credentialOverrides, ...rest } = options;
 	const group = parameters.resource === 'groupPush';
-	const credentials = group ? engageLabGroupCredentials(sandbox, credentialOverrides) : engageLabCredentials(sandbox, credentialOverrides);
+	const credentials = group
+		? engageLabGroupCredentials(sandbox, credentialOverrides)
+		: engageLabCredentials(sandbox, credentialOverrides);
 	return await runNode({ nodeType: new EngageLab(), parameters, credentials, ...rest });
 }
 

@@ -31,7 +31,12 @@ export async function runSber(
 	options: Partial<RunNodeOptions> & { credentialOverrides?: IDataObject } = {},
 ): Promise<EngineRun> {
 	const { credentialOverrides, ...rest } = options;
-	return await runNode({ nodeType: new SberSmartPush(), parameters, credentials: sberCredentials(sandbox, credentialOverrides), ...rest });
+	return await runNode({
+		nodeType: new SberSmartPush(),
+		parameters,
+		credentials: sberCredentials(sandbox, credentialOverrides),
+		...rest,
+	});
 }
 
 export const liteTo = (clientId: string, extra: INodeParameters = {}): INodeParameters => ({
@@ -42,7 +47,12 @@ export const liteTo = (clientId: string, extra: INodeParameters = {}): INodePara
 	surface: 'COMPANION',
 	templateId: 'tpl-order',
 	headerValues: { pairs: [{ key: 'name', value: 'Anna' }] },
-	bodyValues: { pairs: [{ key: 'order', value: '42' }, { key: 'date', value: 'today' }] },
+	bodyValues: {
+		pairs: [
+			{ key: 'order', value: '42' },
+			{ key: 'date', value: 'today' },
+		],
+	},
 	...extra,
 });
 
@@ -63,7 +73,12 @@ export const extendedTo = (clientId: string, extra: INodeParameters = {}): INode
 				deeplinkAndroid: 'salut://shop/orders/42',
 				buttonText: 'Open',
 			},
-			{ surface: 'SBERBOX', templateId: 'tpl-plain', parameters: 'device', deepLink: 'box://orders/42' },
+			{
+				surface: 'SBERBOX',
+				templateId: 'tpl-plain',
+				parameters: 'device',
+				deepLink: 'box://orders/42',
+			},
 		],
 	},
 	...extra,

@@ -19,15 +19,23 @@ export interface EngageLabControl {
 }
 
 export const engageLabDefaults: EngageLabOptions = {
-	apps: { 'app-key-1': 'master-secret-1', 'app-key-2': 'master-secret-2', 'app-key-3': 'master-secret-3' },
+	apps: {
+		'app-key-1': 'master-secret-1',
+		'app-key-2': 'master-secret-2',
+		'app-key-3': 'master-secret-3',
+	},
 	groups: { 'gk-1': { secret: 'group-secret-1', apps: ['app-key-1', 'app-key-2', 'app-key-3'] } },
 	ratePerSecond: 500,
 	maxIdsPerPush: 1000,
 };
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const error = (status: number, code: number, message: string): ProviderAnswer => ({ status, body: { error: { code, message } } });
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const error = (status: number, code: number, message: string): ProviderAnswer => ({
+	status,
+	body: { error: { code, message } },
+});
 
 /** Registration ids and aliases named unknown-* have no device. */
 const known = (id: string) => !id.startsWith('unknown-');
@@ -39,7 +47,10 @@ function credentialsOf(request: ProviderRequest): { user: string; secret: string
 	return { user, secret: secret.join(':') };
 }
 
-export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): { module: ProviderModule; control: EngageLabControl } {
+export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
+	module: ProviderModule;
+	control: EngageLabControl;
+} {
 	const options: EngageLabOptions = { ...engageLabDefaults, ...overrides };
 	const rate = new RateWindow();
 	const byCid = new Map<string, string>();
@@ -48,57 +59,130 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): { mo
 
 	/** The documented request checks; undefined when the push is acceptable. */
 	function problem(body: unknown, web: boolean, group: boolean): ProviderAnswer | undefined {
-		if (!isObject(body) || body.to === undefined || !isObject(body.body)) return error(400, 21002, 'to and body are required');
+		if (!isObject(body) || body.to === undefined || !isObject(body.body))
+			return error(400, 21002, 'to and body are required');
 		const inner = body.body as Json;
 		const platform = inner.platform;
-		const platforms = platform === 'all' || platform === 'web' ? [platform] : Array.isArray(platform) ? platform : [];
-		if (platforms.length === 0 || platforms.some((name) => !['all', 'android', 'ios', 'hmos', 'web'].includes(String(name)))) return error(400, 21003, 'invalid platform');
-		if (web !== platforms.includes('web')) return error(400, 21003, web ? 'Web Push takes platform "web"' : 'platform "web" is for Web Push');
-		if (inner.notification !== undefined && inner.message !== undefined) return error(401, 21306, 'notification and message cannot coexist');
-		if (inner.notification === undefined && inner.message === undefined) return error(400, 21002, 'notification or message is required');
-		if (Buffer.byteLength(JSON.stringify({ notification: inner.notification, message: inner.message })) > 4000) return error(400, 21005, 'message too large');
+		const platforms =
+			platform === 'all' || platform === 'web'
+				? [platform]
+				: Array.isArray(platform)
+					? platform
+					: [];
+		if (
+			platforms.length === 0 ||
+			platforms.some((name) => !['all', 'android', 'ios', 'hmos', 'web'].includes(String(name)))
+		)
+			return error(400, 21003, 'invalid platform');
+		if (web !== platforms.includes('web'))
+			return error(
+				400,
+				21003,
+				web ? 'Web Push takes platform "web"' : 'platform "web" is for Web Push',
+			);
+		if (inner.notification !== undefined && inner.message !== undefined)
+			return error(401, 21306, 'notification and message cannot coexist');
+		if (inner.notification === undefined && inner.message === undefined)
+			return error(400, 21002, 'notification or message is required');
+		if (
+			Buffer.byteLength(
+				JSON.stringify({ notification: inner.notification, message: inner.message }),
+			) > 4000
+		)
+			return error(400, 21005, 'message too large');
 		const web_ = (inner.notification as Json | undefined)?.web;
-		if (web_ !== undefined && Buffer.byteLength(JSON.stringify(web_)) > 2048) return error(400, 21005, 'web notification too large');
+		if (web_ !== undefined && Buffer.byteLength(JSON.stringify(web_)) > 2048)
+			return error(400, 21005, 'web notification too large');
 		const pushOptions = (inner.options ?? {}) as Json;
-		if (Number(pushOptions.big_push_duration) > 1440) return error(400, 23006, 'big_push_duration must be at most 1440');
-		if (pushOptions.cid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(String(pushOptions.cid))) return error(400, 21003, 'invalid cid');
-		if (group && pushOptions.override_msg_id !== undefined) return error(400, 21015, 'override_msg_id is not supported for group push');
+		if (Number(pushOptions.big_push_duration) > 1440)
+			return error(400, 23006, 'big_push_duration must be at most 1440');
+		if (pushOptions.cid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(String(pushOptions.cid)))
+			return error(400, 21003, 'invalid cid');
+		if (group && pushOptions.override_msg_id !== undefined)
+			return error(400, 21015, 'override_msg_id is not supported for group push');
 		if (body.to === 'all') return undefined;
 		if (!isObject(body.to)) return error(400, 21003, 'invalid to');
 		const to = body.to as Json;
-		const extra = Object.keys(to).find((key) => !['registration_id', 'tag', 'tag_and', 'tag_not', 'alias', 'seg', 'live_activity_id'].includes(key));
+		const extra = Object.keys(to).find(
+			(key) =>
+				![
+					'registration_id',
+					'tag',
+					'tag_and',
+					'tag_not',
+					'alias',
+					'seg',
+					'live_activity_id',
+				].includes(key),
+		);
 		if (extra) return error(400, 21015, `unexpected audience ${extra}`);
-		if (Object.keys(to).every((key) => key === 'tag_not')) return error(400, 21003, 'tag_not cannot be used alone');
+		if (Object.keys(to).every((key) => key === 'tag_not'))
+			return error(400, 21003, 'tag_not cannot be used alone');
 		for (const key of ['registration_id', 'alias']) {
-			if (Array.isArray(to[key]) && (to[key] as unknown[]).length > options.maxIdsPerPush) return error(400, 21003, `at most ${options.maxIdsPerPush} ${key} per push`);
+			if (Array.isArray(to[key]) && (to[key] as unknown[]).length > options.maxIdsPerPush)
+				return error(400, 21003, `at most ${options.maxIdsPerPush} ${key} per push`);
 		}
-		for (const key of ['tag_and', 'tag_not']) if (Array.isArray(to[key]) && (to[key] as unknown[]).length > 20) return error(400, 21003, `at most 20 ${key}`);
+		for (const key of ['tag_and', 'tag_not'])
+			if (Array.isArray(to[key]) && (to[key] as unknown[]).length > 20)
+				return error(400, 21003, `at most 20 ${key}`);
 		const lists = ['registration_id', 'alias'].filter((key) => Array.isArray(to[key]));
-		if (lists.length && lists.every((key) => (to[key] as string[]).every((id) => !known(id)))) return error(400, 21011, 'cannot find user by this audience or has been inactive for more than 255 days');
+		if (lists.length && lists.every((key) => (to[key] as string[]).every((id) => !known(id))))
+			return error(
+				400,
+				21011,
+				'cannot find user by this audience or has been inactive for more than 255 days',
+			);
 		return undefined;
 	}
 
 	/** Accepts a push for one app: de-duplicated by cid, recorded per device for id audiences. */
-	function accept(request: ProviderRequest, appKey: string, body: Json, validateOnly: boolean): Json {
+	function accept(
+		request: ProviderRequest,
+		appKey: string,
+		body: Json,
+		validateOnly: boolean,
+	): Json {
 		const cid = ((body.body as Json).options as Json | undefined)?.cid as string | undefined;
 		const cidKey = cid === undefined ? undefined : `${appKey}:${cid}`;
-		if (cidKey && byCid.has(cidKey)) return { request_id: body.request_id ?? '', msg_id: byCid.get(cidKey) };
+		if (cidKey && byCid.has(cidKey))
+			return { request_id: body.request_id ?? '', msg_id: byCid.get(cidKey) };
 		const msgId = String(nextMsgId++);
 		if (validateOnly) return { request_id: body.request_id ?? '', msg_id: msgId };
 		if (cidKey) byCid.set(cidKey, msgId);
 		const to = body.to;
 		const { options: _options, ...content } = body.body as Json;
 		const identity = canonicalJson(content);
-		const devices = isObject(to) ? [...((to.registration_id as string[] | undefined) ?? []), ...((to.alias as string[] | undefined) ?? [])].filter(known) : [];
-		if (devices.length) for (const device of devices) request.deliver({ kind: 'push', identity: `${appKey}:${device}:${identity}`, target: device, body: content });
-		else request.deliver({ kind: 'push', identity: `${appKey}:${canonicalJson(to)}:${identity}`, target: canonicalJson(to), body: content });
+		const devices = isObject(to)
+			? [
+					...((to.registration_id as string[] | undefined) ?? []),
+					...((to.alias as string[] | undefined) ?? []),
+				].filter(known)
+			: [];
+		if (devices.length)
+			for (const device of devices)
+				request.deliver({
+					kind: 'push',
+					identity: `${appKey}:${device}:${identity}`,
+					target: device,
+					body: content,
+				});
+		else
+			request.deliver({
+				kind: 'push',
+				identity: `${appKey}:${canonicalJson(to)}:${identity}`,
+				target: canonicalJson(to),
+				body: content,
+			});
 		return { request_id: body.request_id ?? '', msg_id: msgId };
 	}
 
 	const module: ProviderModule = {
 		name: 'engagelab',
 		mounts: { '/engagelab-app': 'engagelabApp', '/engagelab-web': 'engagelabWeb' },
-		faultBody: (status) => (status === 429 ? { error: { code: 23008, message: 'API request frequency exceeded' } } : { error: { code: 21030, message: 'internal timeout, please retry' } }),
+		faultBody: (status) =>
+			status === 429
+				? { error: { code: 23008, message: 'API request frequency exceeded' } }
+				: { error: { code: 21030, message: 'internal timeout, please retry' } },
 		reset() {
 			rate.reset();
 			byCid.clear();
@@ -106,24 +190,41 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): { mo
 		},
 		handle(mount, request) {
 			const route = /^\/v4\/(push|push\/validate|grouppush)$/.exec(request.path);
-			if (!route) return { status: 404, body: { error: { code: 404, message: `no such path ${request.path}` } } };
+			if (!route)
+				return {
+					status: 404,
+					body: { error: { code: 404, message: `no such path ${request.path}` } },
+				};
 			if (request.method !== 'POST') return error(405, 21001, 'only POST is supported');
 			const web = mount === '/engagelab-web';
 			const group = route[1] === 'grouppush';
 			const caller = credentialsOf(request);
-			const groupKey = caller?.user.startsWith('group-') ? caller.user.slice('group-'.length) : undefined;
-			const authorised = group ? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret : caller !== undefined && options.apps[caller.user] === caller.secret;
+			const groupKey = caller?.user.startsWith('group-')
+				? caller.user.slice('group-'.length)
+				: undefined;
+			const authorised = group
+				? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret
+				: caller !== undefined && options.apps[caller.user] === caller.secret;
 			if (!authorised) return error(401, 21004, 'Authentication failed');
-			const appKeys = group ? options.groups[groupKey as string].apps : [(caller as { user: string }).user];
-			if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond))) return error(400, 23008, 'API request frequency exceeded the limit');
+			const appKeys = group
+				? options.groups[groupKey as string].apps
+				: [(caller as { user: string }).user];
+			if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
+				return error(400, 23008, 'API request frequency exceeded the limit');
 			if (request.json === undefined) return error(400, 21003, 'invalid JSON');
 			const refused = problem(request.json, web, group);
 			if (refused) return refused;
 			const body = request.json as Json;
-			if (!group) return { status: 200, body: accept(request, appKeys[0], body, route[1] === 'push/validate') };
+			if (!group)
+				return {
+					status: 200,
+					body: accept(request, appKeys[0], body, route[1] === 'push/validate'),
+				};
 			const answer: Json = { group_msgid: String(nextMsgId++) };
 			for (const appKey of appKeys) {
-				answer[appKey] = failingGroupApps.has(appKey) ? { error: { code: 21011, message: 'cannot find user by this audience' } } : accept(request, appKey, body, false);
+				answer[appKey] = failingGroupApps.has(appKey)
+					? { error: { code: 21011, message: 'cannot find user by this audience' } }
+					: accept(request, appKey, body, false);
 			}
 			return { status: 200, body: answer };
 		},

@@ -26,23 +26,37 @@ export interface RuStoreControl {
 
 const SEND = '/rustore';
 const TOPICS = '/rustore-topics';
-export const ruStoreDefaults: RuStoreOptions = { serviceToken: 'sandbox-service-token', projectId: 'sandbox-project', maxTokensPerBatch: 1000 };
+export const ruStoreDefaults: RuStoreOptions = {
+	serviceToken: 'sandbox-service-token',
+	projectId: 'sandbox-project',
+	maxTokensPerBatch: 1000,
+};
 
 type Json = Record<string, unknown>;
 
 /** The send host nests errors under `error`; the topics host answers flat `{code,status,message}`. */
-function errorAnswer(mount: string, status: number, name: string, message: string, code?: number): ProviderAnswer {
+function errorAnswer(
+	mount: string,
+	status: number,
+	name: string,
+	message: string,
+	code?: number,
+): ProviderAnswer {
 	if (mount === SEND) return { status, body: { error: { code: status, status: name, message } } };
 	return { status, body: { code: code ?? status, status: name, message } };
 }
 
 function tokenState(token: string, dead: Set<string>): 'valid' | 'invalid' | 'dead' {
 	if (token.startsWith('invalid-') || token === 'bad-push-token') return 'invalid';
-	if (token.startsWith('expired-') || token.startsWith('unknown-') || dead.has(token)) return 'dead';
+	if (token.startsWith('expired-') || token.startsWith('unknown-') || dead.has(token))
+		return 'dead';
 	return 'valid';
 }
 
-export function createRuStore(overrides: Partial<RuStoreOptions> = {}): { module: ProviderModule; control: RuStoreControl } {
+export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
+	module: ProviderModule;
+	control: RuStoreControl;
+} {
 	const options: RuStoreOptions = { ...ruStoreDefaults, ...overrides };
 	const rate = new RateWindow();
 	const subscriptions = new Map<string, Set<string>>();
@@ -50,7 +64,8 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): { module
 	let failures = 0;
 
 	const refusedAccess = (mount: string, request: ProviderRequest, projectId: string) =>
-		request.headers.authorization !== `Bearer ${options.serviceToken}` || projectId !== options.projectId
+		request.headers.authorization !== `Bearer ${options.serviceToken}` ||
+		projectId !== options.projectId
 			? mount === SEND
 				? errorAnswer(mount, 403, 'PERMISSION_DENIED', 'The caller does not have permission')
 				: errorAnswer(mount, 403, 'FORBIDDEN', 's2s token invalid', 1001)
@@ -65,50 +80,118 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): { module
 
 	function send(request: ProviderRequest): ProviderAnswer {
 		const body = request.json as Json;
-		if (Buffer.byteLength(request.rawBody, 'utf8') > 4096) return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', 'Message is too big: maximum size is 4096 bytes');
+		if (Buffer.byteLength(request.rawBody, 'utf8') > 4096)
+			return errorAnswer(
+				SEND,
+				400,
+				'INVALID_ARGUMENT',
+				'Message is too big: maximum size is 4096 bytes',
+			);
 		const extra = Object.keys(body).find((key) => key !== 'message' && key !== 'validate_only');
-		if (extra) return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', `Invalid JSON payload received. Unknown name "${extra}": Cannot find field.`);
+		if (extra)
+			return errorAnswer(
+				SEND,
+				400,
+				'INVALID_ARGUMENT',
+				`Invalid JSON payload received. Unknown name "${extra}": Cannot find field.`,
+			);
 		const problem = messageProblem(body.message, true);
 		if (problem) return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', problem);
 		const message = body.message as Json;
 		const token = String(message.token);
 		const state = tokenState(token, deadTokens);
-		if (state === 'invalid') return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', 'The registration token is not a valid FCM registration token');
-		if (state === 'dead') return errorAnswer(SEND, 404, 'NOT_FOUND', 'Requested entity was not found.');
+		if (state === 'invalid')
+			return errorAnswer(
+				SEND,
+				400,
+				'INVALID_ARGUMENT',
+				'The registration token is not a valid FCM registration token',
+			);
+		if (state === 'dead')
+			return errorAnswer(SEND, 404, 'NOT_FOUND', 'Requested entity was not found.');
 		if (body.validate_only !== true) {
-			request.deliver({ kind: 'send', identity: `send:${canonicalJson(message)}`, target: token, body: message });
+			request.deliver({
+				kind: 'send',
+				identity: `send:${canonicalJson(message)}`,
+				target: token,
+				body: message,
+			});
 		}
 		return { status: 200, body: {} };
 	}
 
-	function membership(topic: string, action: 'batch_subscribe' | 'batch_unsubscribe', request: ProviderRequest): ProviderAnswer {
+	function membership(
+		topic: string,
+		action: 'batch_subscribe' | 'batch_unsubscribe',
+		request: ProviderRequest,
+	): ProviderAnswer {
 		const tokens = (request.json as Json).push_tokens;
 		if (!Array.isArray(tokens) || tokens.some((token) => typeof token !== 'string')) {
-			return errorAnswer(TOPICS, 400, 'BAD_REQUEST', 'push_tokens must be an array of strings', 2000);
+			return errorAnswer(
+				TOPICS,
+				400,
+				'BAD_REQUEST',
+				'push_tokens must be an array of strings',
+				2000,
+			);
 		}
 		if (tokens.length > options.maxTokensPerBatch) {
-			return errorAnswer(TOPICS, 400, 'BAD_REQUEST', `too many push tokens: at most ${options.maxTokensPerBatch}`, 2000);
+			return errorAnswer(
+				TOPICS,
+				400,
+				'BAD_REQUEST',
+				`too many push tokens: at most ${options.maxTokensPerBatch}`,
+				2000,
+			);
 		}
 		const members = subscriptions.get(topic) ?? new Set<string>();
 		subscriptions.set(topic, members);
 		const errors: Json[] = [];
 		for (const token of tokens as string[]) {
 			const state = tokenState(token, deadTokens);
-			if (state === 'invalid') errors.push({ push_token: token, error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' } });
-			else if (state === 'dead') errors.push({ push_token: token, error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' } });
+			if (state === 'invalid')
+				errors.push({
+					push_token: token,
+					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
+				});
+			else if (state === 'dead')
+				errors.push({
+					push_token: token,
+					error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
+				});
 			else if (action === 'batch_subscribe') members.add(token);
 			else members.delete(token);
 		}
-		return { status: 200, body: errors.length ? { message: `${errors.length} error(s)`, errors } : { message: 'success' } };
+		return {
+			status: 200,
+			body: errors.length
+				? { message: `${errors.length} error(s)`, errors }
+				: { message: 'success' },
+		};
 	}
 
 	function publish(topic: string, request: ProviderRequest): ProviderAnswer {
-		if (Buffer.byteLength(request.rawBody, 'utf8') > 4096) return errorAnswer(TOPICS, 400, 'BAD_REQUEST', 'message is too big: maximum size is 4096 bytes', 2000);
+		if (Buffer.byteLength(request.rawBody, 'utf8') > 4096)
+			return errorAnswer(
+				TOPICS,
+				400,
+				'BAD_REQUEST',
+				'message is too big: maximum size is 4096 bytes',
+				2000,
+			);
 		const message = (request.json as Json).message;
 		const problem = messageProblem(message, false);
 		if (problem) return errorAnswer(TOPICS, 400, 'BAD_REQUEST', problem, 2000);
-		request.deliver({ kind: 'publish', identity: `publish:${topic}:${canonicalJson(message)}`, target: topic, body: message });
-		return { status: 200, body: { message: `payload has been successfully published to topic ${topic}` } };
+		request.deliver({
+			kind: 'publish',
+			identity: `publish:${topic}:${canonicalJson(message)}`,
+			target: topic,
+			body: message,
+		});
+		return {
+			status: 200,
+			body: { message: `payload has been successfully published to topic ${topic}` },
+		};
 	}
 
 	const module: ProviderModule = {
@@ -126,15 +209,26 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): { module
 		},
 		handle(mount, request) {
 			const sendPath = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(request.path);
-			const topicPath = /^\/v1\/projects\/([^/]+)\/topics\/([^/]+)\/(batch_subscribe|batch_unsubscribe|publish)$/.exec(request.path);
+			const topicPath =
+				/^\/v1\/projects\/([^/]+)\/topics\/([^/]+)\/(batch_subscribe|batch_unsubscribe|publish)$/.exec(
+					request.path,
+				);
 			const route = mount === SEND ? sendPath : topicPath;
-			if (request.method !== 'POST' || !route) return errorAnswer(mount, 404, 'NOT_FOUND', `no such method: ${request.method} ${request.path}`);
+			if (request.method !== 'POST' || !route)
+				return errorAnswer(
+					mount,
+					404,
+					'NOT_FOUND',
+					`no such method: ${request.method} ${request.path}`,
+				);
 
 			const refused = refusedAccess(mount, request, decodeURIComponent(route[1]));
 			if (refused) return refused;
 			if (!rate.admit(options.serviceToken, options.ratePerSecond)) {
 				const answer = errorAnswer(mount, 429, 'TOO_MANY_REQUESTS', 'too many requests, slow down');
-				return options.retryAfterSeconds === undefined ? answer : { ...answer, headers: { 'retry-after': String(options.retryAfterSeconds) } };
+				return options.retryAfterSeconds === undefined
+					? answer
+					: { ...answer, headers: { 'retry-after': String(options.retryAfterSeconds) } };
 			}
 			if (failures > 0) {
 				failures -= 1;
@@ -145,8 +239,11 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): { module
 			if (mount === SEND) return send(request);
 
 			const topic = decodeURIComponent(route[2]);
-			if (!/^[a-zA-Z0-9\-_.~%]{1,900}$/.test(topic)) return errorAnswer(TOPICS, 400, 'BAD_REQUEST', `invalid topic name: ${topic}`, 2000);
-			return route[3] === 'publish' ? publish(topic, request) : membership(topic, route[3] as 'batch_subscribe' | 'batch_unsubscribe', request);
+			if (!/^[a-zA-Z0-9\-_.~%]{1,900}$/.test(topic))
+				return errorAnswer(TOPICS, 400, 'BAD_REQUEST', `invalid topic name: ${topic}`, 2000);
+			return route[3] === 'publish'
+				? publish(topic, request)
+				: membership(topic, route[3] as 'batch_subscribe' | 'batch_unsubscribe', request);
 		},
 	};
 

@@ -43,7 +43,15 @@ export const sberDefaults: SberOptions = {
 	extendedBody: 'either',
 };
 
-const SURFACES = new Set(['COMPANION', 'SBERBOX', 'STARGATE', 'SATELLITE', 'TIME', 'TV_HUAWEI', 'TV']);
+const SURFACES = new Set([
+	'COMPANION',
+	'SBERBOX',
+	'STARGATE',
+	'SATELLITE',
+	'TIME',
+	'TV_HUAWEI',
+	'TV',
+]);
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,28 +73,50 @@ const SERVICE_TEXT: Record<number, string> = {
 };
 
 function envelope(request: ProviderRequest, code: number): Json {
-	return { requestId: String(request.headers.rquid ?? ''), responseId: randomUUID(), timestamp: new Date().toISOString(), code };
+	return {
+		requestId: String(request.headers.rquid ?? ''),
+		responseId: randomUUID(),
+		timestamp: new Date().toISOString(),
+		code,
+	};
 }
 
 /** A service-code refusal: HTTP 400 with the code in `errors`, Sber's documented error shape. */
 function serviceError(request: ProviderRequest, code: number, detail?: string): ProviderAnswer {
-	return { status: 400, body: { ...envelope(request, 400), errors: [{ key: String(code), message: detail ? `${SERVICE_TEXT[code]}: ${detail}` : SERVICE_TEXT[code] }] } };
+	return {
+		status: 400,
+		body: {
+			...envelope(request, 400),
+			errors: [
+				{
+					key: String(code),
+					message: detail ? `${SERVICE_TEXT[code]}: ${detail}` : SERVICE_TEXT[code],
+				},
+			],
+		},
+	};
 }
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function templateProblem(options: SberOptions, content: unknown): number | undefined {
 	if (!isObject(content) || typeof content.id !== 'string' || content.id.length > 36) return 1000;
 	const template = options.templates[content.id];
 	if (!template) return 1016;
 	const given = (values: unknown) => (isObject(values) ? Object.keys(values).sort().join(',') : '');
-	if (given(content.headerValues) !== [...template.header].sort().join(',') || given(content.bodyValues) !== [...template.body].sort().join(',')) return 1017;
+	if (
+		given(content.headerValues) !== [...template.header].sort().join(',') ||
+		given(content.bodyValues) !== [...template.body].sort().join(',')
+	)
+		return 1017;
 	return undefined;
 }
 
 function destinationProblem(options: SberOptions, destination: unknown): number | undefined {
 	if (!isObject(destination)) return 1000;
-	if (!SURFACES.has(String(destination.surface)) || typeof destination.channel !== 'string') return 1004;
+	if (!SURFACES.has(String(destination.surface)) || typeof destination.channel !== 'string')
+		return 1004;
 	const content = destination.templateContent as Json | undefined;
 	if (isObject(content?.mobileAppParameters) && isObject(content?.deviceParameters)) return 1006;
 	if (isObject(content?.mobileAppParameters) && destination.surface !== 'COMPANION') return 1009;
@@ -100,14 +130,24 @@ function timeFrameProblem(frame: unknown): number | undefined {
 	if (frame === undefined) return undefined;
 	if (!isObject(frame)) return 1000;
 	const { startTime, finishTime, timeZone, startDate, endDate } = frame;
-	if (!TIME.test(String(startTime)) || !TIME.test(String(finishTime)) || !DATE.test(String(startDate))) return 1008;
+	if (
+		!TIME.test(String(startTime)) ||
+		!TIME.test(String(finishTime)) ||
+		!DATE.test(String(startDate))
+	)
+		return 1008;
 	if (!/^GMT[+-]\d{2}:\d{2}$/.test(String(timeZone))) return 1008;
-	if (endDate !== undefined && (!DATE.test(String(endDate)) || String(endDate) < String(startDate))) return 1008;
-	if ((endDate === undefined || endDate === startDate) && String(finishTime) <= String(startTime)) return 1001;
+	if (endDate !== undefined && (!DATE.test(String(endDate)) || String(endDate) < String(startDate)))
+		return 1008;
+	if ((endDate === undefined || endDate === startDate) && String(finishTime) <= String(startTime))
+		return 1001;
 	return undefined;
 }
 
-export function createSber(overrides: Partial<SberOptions> = {}): { module: ProviderModule; control: SberControl } {
+export function createSber(overrides: Partial<SberOptions> = {}): {
+	module: ProviderModule;
+	control: SberControl;
+} {
 	const options: SberOptions = { ...sberDefaults, ...overrides };
 	const rate = new RateWindow();
 	const tokens = new Map<string, number>();
@@ -117,10 +157,13 @@ export function createSber(overrides: Partial<SberOptions> = {}): { module: Prov
 	function token(request: ProviderRequest): ProviderAnswer {
 		tokenRequests += 1;
 		const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
-		if (request.headers.authorization !== `Basic ${basic}`) return { status: 401, body: { code: 6, message: 'Can\'t decode \'Authorization\' header' } };
-		if (!UUID4.test(String(request.headers.rquid ?? ''))) return { status: 400, body: { code: 5, message: 'RqUID must be a uuid4' } };
+		if (request.headers.authorization !== `Basic ${basic}`)
+			return { status: 401, body: { code: 6, message: "Can't decode 'Authorization' header" } };
+		if (!UUID4.test(String(request.headers.rquid ?? '')))
+			return { status: 400, body: { code: 5, message: 'RqUID must be a uuid4' } };
 		const scope = new URLSearchParams(request.rawBody).get('scope');
-		if (scope !== options.scope) return { status: 400, body: { code: 7, message: `Invalid scope: ${scope}` } };
+		if (scope !== options.scope)
+			return { status: 400, body: { code: 7, message: `Invalid scope: ${scope}` } };
 		const accessToken = `sber-token-${randomUUID()}`;
 		const expiresAt = Date.now() + options.tokenTtlMs;
 		tokens.set(accessToken, expiresAt);
@@ -134,46 +177,84 @@ export function createSber(overrides: Partial<SberOptions> = {}): { module: Prov
 	}
 
 	function lite(request: ProviderRequest, body: Json): ProviderAnswer {
-		const extra = Object.keys(body).find((key) => !['projectId', 'clientId', 'surface', 'templateContent'].includes(key));
-		if (extra || typeof body.clientId !== 'string' || typeof body.projectId !== 'string') return serviceError(request, 1000, extra ? `unknown field ${extra}` : 'projectId and clientId are required');
+		const extra = Object.keys(body).find(
+			(key) => !['projectId', 'clientId', 'surface', 'templateContent'].includes(key),
+		);
+		if (extra || typeof body.clientId !== 'string' || typeof body.projectId !== 'string')
+			return serviceError(
+				request,
+				1000,
+				extra ? `unknown field ${extra}` : 'projectId and clientId are required',
+			);
 		if (!SURFACES.has(String(body.surface))) return serviceError(request, 1004);
 		if (body.projectId !== options.projectId) return serviceError(request, 1016, 'no such project');
 		const problem = templateProblem(options, body.templateContent);
 		if (problem) return serviceError(request, problem);
-		request.deliver({ kind: 'lite', identity: `lite:${canonicalJson(body)}`, target: body.clientId, body });
-		return { status: 200, body: { ...envelope(request, 200), payload: { result: { surface: body.surface, status: { code: 0, description: 'Success' } } } } };
+		request.deliver({
+			kind: 'lite',
+			identity: `lite:${canonicalJson(body)}`,
+			target: body.clientId,
+			body,
+		});
+		return {
+			status: 200,
+			body: {
+				...envelope(request, 200),
+				payload: { result: { surface: body.surface, status: { code: 0, description: 'Success' } } },
+			},
+		};
 	}
 
 	function extended(request: ProviderRequest, raw: Json): ProviderAnswer {
 		const wrapped = isObject(raw.requestPayload);
-		if ((wrapped && options.extendedBody === 'unwrapped') || (!wrapped && options.extendedBody === 'wrapped')) return serviceError(request, 1000, 'unexpected body shape');
+		if (
+			(wrapped && options.extendedBody === 'unwrapped') ||
+			(!wrapped && options.extendedBody === 'wrapped')
+		)
+			return serviceError(request, 1000, 'unexpected body shape');
 		const body = wrapped ? (raw.requestPayload as Json) : raw;
-		if (typeof body.protocolVersion !== 'string' || body.protocolVersion.length > 16) return serviceError(request, 1000, 'protocolVersion');
-		if (!Number.isInteger(body.messageId) || (body.messageId as number) > 2_147_483_647) return serviceError(request, 1000, 'messageId');
+		if (typeof body.protocolVersion !== 'string' || body.protocolVersion.length > 16)
+			return serviceError(request, 1000, 'protocolVersion');
+		if (!Number.isInteger(body.messageId) || (body.messageId as number) > 2_147_483_647)
+			return serviceError(request, 1000, 'messageId');
 		if (body.messageName !== 'SEND_PUSH') return serviceError(request, 1001, 'messageName');
 		const payload = body.payload as Json | undefined;
 		const sender = payload?.sender as Json | undefined;
 		const clientId = (payload?.recipient as Json | undefined)?.clientId as Json | undefined;
 		const config = payload?.deliveryConfig as Json | undefined;
-		if (!isObject(sender) || !isObject(clientId) || !isObject(config)) return serviceError(request, 1000, 'sender, recipient and deliveryConfig are required');
-		if (sender.projectId !== options.projectId) return serviceError(request, 1016, 'no such project');
+		if (!isObject(sender) || !isObject(clientId) || !isObject(config))
+			return serviceError(request, 1000, 'sender, recipient and deliveryConfig are required');
+		if (sender.projectId !== options.projectId)
+			return serviceError(request, 1016, 'no such project');
 		if (clientId.idType !== 'SUB') return serviceError(request, 1002);
-		if (!['BROADCAST', 'SEQUENTIAL'].includes(String(config.deliveryMode))) return serviceError(request, 1000, 'deliveryMode');
+		if (!['BROADCAST', 'SEQUENTIAL'].includes(String(config.deliveryMode)))
+			return serviceError(request, 1000, 'deliveryMode');
 		const destinations = config.destinations as unknown[] | undefined;
-		if (!Array.isArray(destinations) || destinations.length === 0) return serviceError(request, 1001, 'empty destination');
+		if (!Array.isArray(destinations) || destinations.length === 0)
+			return serviceError(request, 1001, 'empty destination');
 		for (const destination of destinations) {
 			const problem = destinationProblem(options, destination);
 			if (problem) return serviceError(request, problem);
 		}
 		const frameProblem = timeFrameProblem(config.timeFrame);
 		if (frameProblem) return serviceError(request, frameProblem);
-		request.deliver({ kind: 'extended', identity: `extended:${canonicalJson(payload)}`, target: String(clientId.id), body: payload });
+		request.deliver({
+			kind: 'extended',
+			identity: `extended:${canonicalJson(payload)}`,
+			target: String(clientId.id),
+			body: payload,
+		});
 		const surface = (destinations[0] as Json).surface;
 		return {
 			status: 200,
 			body: {
 				...envelope(request, 200),
-				payload: { messageId: body.messageId, messageName: 'PUSH_RESULT', protocolVersion: body.protocolVersion, result: { surface, status: { code: 0, description: 'Success' } } },
+				payload: {
+					messageId: body.messageId,
+					messageName: 'PUSH_RESULT',
+					protocolVersion: body.protocolVersion,
+					result: { surface, status: { code: 0, description: 'Success' } },
+				},
 			},
 		};
 	}
@@ -181,7 +262,10 @@ export function createSber(overrides: Partial<SberOptions> = {}): { module: Prov
 	const module: ProviderModule = {
 		name: 'sber',
 		mounts: { '/sber': 'sber' },
-		faultBody: (status) => ({ code: status, message: status === 429 ? 'Too many requests' : 'Service unavailable' }),
+		faultBody: (status) => ({
+			code: status,
+			message: status === 429 ? 'Too many requests' : 'Service unavailable',
+		}),
 		reset() {
 			rate.reset();
 			tokens.clear();
@@ -191,18 +275,46 @@ export function createSber(overrides: Partial<SberOptions> = {}): { module: Prov
 		handle(_mount, request) {
 			if (request.method === 'POST' && request.path === '/api/v2/oauth') return token(request);
 			const route = /^\/api\/v2\/smartpush\/(apprequest-lite|apprequest)$/.exec(request.path);
-			if (!route) return { status: 404, body: { code: 404, message: `no such method: ${request.method} ${request.path}` } };
+			if (!route)
+				return {
+					status: 404,
+					body: { code: 404, message: `no such method: ${request.method} ${request.path}` },
+				};
 			// Documented: a 401 carries the Authenticate header.
-			if (!authorised(request)) return { status: 401, headers: { authenticate: 'error="invalid_request"' }, body: { ...envelope(request, 401), errors: [{ key: 'token', message: 'Token is invalid or expired' }] } };
-			if (request.method !== 'POST') return { status: 405, body: { code: 405, message: 'Method not allowed' } };
-			if (!UUID4.test(String(request.headers.rquid ?? ''))) return { status: 400, body: { ...envelope(request, 400), errors: [{ key: 'RqUID', message: 'RqUID header is required' }] } };
+			if (!authorised(request))
+				return {
+					status: 401,
+					headers: { authenticate: 'error="invalid_request"' },
+					body: {
+						...envelope(request, 401),
+						errors: [{ key: 'token', message: 'Token is invalid or expired' }],
+					},
+				};
+			if (request.method !== 'POST')
+				return { status: 405, body: { code: 405, message: 'Method not allowed' } };
+			if (!UUID4.test(String(request.headers.rquid ?? '')))
+				return {
+					status: 400,
+					body: {
+						...envelope(request, 400),
+						errors: [{ key: 'RqUID', message: 'RqUID header is required' }],
+					},
+				};
 			if (!rate.admit(options.clientId, options.ratePerSecond)) return serviceError(request, 1014);
 			if (failures > 0) {
 				failures -= 1;
-				return { status: 500, body: { ...envelope(request, 500), errors: [{ key: 'internal', message: 'Internal error' }] } };
+				return {
+					status: 500,
+					body: {
+						...envelope(request, 500),
+						errors: [{ key: 'internal', message: 'Internal error' }],
+					},
+				};
 			}
 			if (!isObject(request.json)) return serviceError(request, 1000, 'body is not a JSON object');
-			return route[1] === 'apprequest-lite' ? lite(request, request.json) : extended(request, request.json);
+			return route[1] === 'apprequest-lite'
+				? lite(request, request.json)
+				: extended(request, request.json);
 		},
 	};
 

@@ -16,7 +16,8 @@ function runContexts(count: number, continueOnFail = false): IExecuteSingleFunct
 const request: IHttpRequestOptions = { url: '/x' };
 const buildFailingOn = (bad: number[]) =>
 	allItemsValid(async function (this: IExecuteSingleFunctions, options) {
-		if (bad.includes(this.getItemIndex())) throw new NodeOperationError(this.getNode(), `item ${this.getItemIndex()} broken`);
+		if (bad.includes(this.getItemIndex()))
+			throw new NodeOperationError(this.getNode(), `item ${this.getItemIndex()} broken`);
 		return { ...options, body: { item: this.getItemIndex() } };
 	});
 
@@ -29,7 +30,9 @@ describe('allItemsValid', () => {
 
 	it('stops every item when one is invalid, each saying which one', async () => {
 		const build = buildFailingOn([2]);
-		const results = await Promise.allSettled(runContexts(4).map((context) => build.call(context, request)));
+		const results = await Promise.allSettled(
+			runContexts(4).map((context) => build.call(context, request)),
+		);
 		expect(results.every((result) => result.status === 'rejected')).toBe(true);
 		const reasons = results.map((result) => (result as PromiseRejectedResult).reason.message);
 		expect(reasons[2]).toBe('item 2 broken');
@@ -38,7 +41,9 @@ describe('allItemsValid', () => {
 
 	it('with continue on fail, valid items go on and only invalid ones fail', async () => {
 		const build = buildFailingOn([1]);
-		const results = await Promise.allSettled(runContexts(3, true).map((context) => build.call(context, request)));
+		const results = await Promise.allSettled(
+			runContexts(3, true).map((context) => build.call(context, request)),
+		);
 		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
 	});
 
@@ -46,7 +51,9 @@ describe('allItemsValid', () => {
 		const build = buildFailingOn([]);
 		const [first] = runContexts(2);
 		const begin = Date.now();
-		await expect(build.call(first, request)).rejects.toThrow('Nothing was sent: some items could not be prepared');
+		await expect(build.call(first, request)).rejects.toThrow(
+			'Nothing was sent: some items could not be prepared',
+		);
 		expect(Date.now() - begin).toBeGreaterThanOrEqual(4900);
 	}, 10_000);
 });

@@ -22,7 +22,12 @@ describe('pace', () => {
 			}),
 		);
 		const elapsed = Date.now() - begin;
-		expect(busiestWindow(starts.sort((a, b) => a - b), 1000)).toBeLessThanOrEqual(50);
+		expect(
+			busiestWindow(
+				starts.sort((a, b) => a - b),
+				1000,
+			),
+		).toBeLessThanOrEqual(50);
 		// 120 starts at 50/s cannot fit in less than two full windows (throughput is the benchmark's job).
 		expect(elapsed).toBeGreaterThanOrEqual(2000);
 	});

@@ -5,7 +5,10 @@ import { providerApiError, type ProviderFailure } from '../../../nodes/shared/pr
 import { singleContext } from '../support/singleContext';
 
 const node = singleContext({}).getNode();
-const failure = (status: ProviderFailure['status'], extra: Partial<ProviderFailure> = {}): ProviderFailure => ({
+const failure = (
+	status: ProviderFailure['status'],
+	extra: Partial<ProviderFailure> = {},
+): ProviderFailure => ({
 	provider: 'P',
 	httpStatus: 429,
 	meaning: 'm',
@@ -13,7 +16,8 @@ const failure = (status: ProviderFailure['status'], extra: Partial<ProviderFailu
 	status,
 	...extra,
 });
-const classified = (status: ProviderFailure['status']) => providerApiError(singleContext({}), failure(status), {});
+const classified = (status: ProviderFailure['status']) =>
+	providerApiError(singleContext({}), failure(status), {});
 const transport = (code: string) => {
 	const cause = Object.assign(new Error(code), { code, isAxiosError: true });
 	return new NodeApiError(node, cause as never);
@@ -36,12 +40,18 @@ describe('judge', () => {
 
 	it('retries connection failures that happened before sending', () => {
 		const verdict = judge(transport('ECONNREFUSED'), false);
-		expect(verdict).toMatchObject({ kind: 'retry', failure: { status: 'rate_limited', code: 'ECONNREFUSED' } });
+		expect(verdict).toMatchObject({
+			kind: 'retry',
+			failure: { status: 'rate_limited', code: 'ECONNREFUSED' },
+		});
 	});
 
 	it('reports resets and timeouts after sending as unknown unless idempotent', () => {
 		for (const code of ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT']) {
-			expect(judge(transport(code), false)).toMatchObject({ kind: 'final', failure: { status: 'unknown', code } });
+			expect(judge(transport(code), false)).toMatchObject({
+				kind: 'final',
+				failure: { status: 'unknown', code },
+			});
 			expect(judge(transport(code), true).kind).toBe('retry');
 		}
 	});

@@ -1,36 +1,71 @@
 import { engageLabFailure, ERROR_CODES, readEngageLabError } from '../../../nodes/EngageLab/errors';
-import { ENGAGELAB_HOSTS, engageLabBaseUrl, normaliseBaseUrl } from '../../../nodes/EngageLab/hosts';
+import {
+	ENGAGELAB_HOSTS,
+	engageLabBaseUrl,
+	normaliseBaseUrl,
+} from '../../../nodes/EngageLab/hosts';
 
 describe('EngageLab errors', () => {
 	it('reads both error shapes', () => {
-		expect(readEngageLabError({ error: { code: 21003, message: 'bad' } })).toEqual({ code: 21003, message: 'bad' });
-		expect(readEngageLabError({ code: 21004, message: 'auth' })).toEqual({ code: 21004, message: 'auth' });
+		expect(readEngageLabError({ error: { code: 21003, message: 'bad' } })).toEqual({
+			code: 21003,
+			message: 'bad',
+		});
+		expect(readEngageLabError({ code: 21004, message: 'auth' })).toEqual({
+			code: 21004,
+			message: 'auth',
+		});
 		expect(readEngageLabError('oops')).toEqual({ code: undefined, message: undefined });
 	});
 
 	it('explains every code of the provider table', () => {
-		const table = [20101, 21001, 21002, 21003, 21004, 21005, 21008, 21009, 21011, 21015, 21016, 21030, 21038, 21050, 21051, 21052, 21053, 21054, 21055, 21056, 21057, 21058, 21059, 21306, 23006, 23008, 23009, 27000, 27001, 27002, 27008, 27009];
+		const table = [
+			20101, 21001, 21002, 21003, 21004, 21005, 21008, 21009, 21011, 21015, 21016, 21030, 21038,
+			21050, 21051, 21052, 21053, 21054, 21055, 21056, 21057, 21058, 21059, 21306, 23006, 23008,
+			23009, 27000, 27001, 27002, 27008, 27009,
+		];
 		for (const code of table) {
 			const failure = engageLabFailure(400, { error: { code, message: 'x' } });
-			expect(failure).toMatchObject({ provider: 'EngageLab', code, meaning: ERROR_CODES[code].meaning, providerMessage: 'x' });
+			expect(failure).toMatchObject({
+				provider: 'EngageLab',
+				code,
+				meaning: ERROR_CODES[code].meaning,
+				providerMessage: 'x',
+			});
 		}
 	});
 
 	it('retries what EngageLab did not take, and what it may have taken only thanks to the cid', () => {
-		expect(engageLabFailure(400, { error: { code: 23008 } })).toMatchObject({ status: 'rate_limited' });
+		expect(engageLabFailure(400, { error: { code: 23008 } })).toMatchObject({
+			status: 'rate_limited',
+		});
 		expect(engageLabFailure(400, { error: { code: 23008 } }).meaning).toContain('rate limit');
-		expect(engageLabFailure(503, { error: { code: 21030 } })).toMatchObject({ status: 'unknown', retryable: true });
-		expect(engageLabFailure(500, { error: { code: 27000 } })).toMatchObject({ status: 'unknown', retryable: true });
-		expect(engageLabFailure(400, { error: { code: 21011 } })).toMatchObject({ status: 'invalid_token' });
+		expect(engageLabFailure(503, { error: { code: 21030 } })).toMatchObject({
+			status: 'unknown',
+			retryable: true,
+		});
+		expect(engageLabFailure(500, { error: { code: 27000 } })).toMatchObject({
+			status: 'unknown',
+			retryable: true,
+		});
+		expect(engageLabFailure(400, { error: { code: 21011 } })).toMatchObject({
+			status: 'invalid_token',
+		});
 		expect(engageLabFailure(502, 'Bad gateway')).toMatchObject({ status: 'unknown', code: 502 });
 	});
 });
 
 describe('EngageLab hosts', () => {
 	it('picks the host by data centre and product, and tolerates a trailing /v4 on custom URLs', () => {
-		expect(engageLabBaseUrl({ dataCenter: 'sgp', product: 'appPush' })).toBe(ENGAGELAB_HOSTS.sgp.app);
-		expect(engageLabBaseUrl({ dataCenter: 'hk', product: 'webPush' })).toBe('https://webpushapi-hk.engagelab.com');
+		expect(engageLabBaseUrl({ dataCenter: 'sgp', product: 'appPush' })).toBe(
+			ENGAGELAB_HOSTS.sgp.app,
+		);
+		expect(engageLabBaseUrl({ dataCenter: 'hk', product: 'webPush' })).toBe(
+			'https://webpushapi-hk.engagelab.com',
+		);
 		expect(engageLabBaseUrl({ dataCenter: 'usva', product: 'webPush' })).toBeUndefined();
-		expect(normaliseBaseUrl(' https://proxy.example/engagelab/v4/ ')).toBe('https://proxy.example/engagelab');
+		expect(normaliseBaseUrl(' https://proxy.example/engagelab/v4/ ')).toBe(
+			'https://proxy.example/engagelab',
+		);
 	});
 });

@@ -11,7 +11,11 @@ import {
 import { singleContext } from '../support/singleContext';
 
 const request: IHttpRequestOptions = { url: '', method: 'POST' };
-const credentials = { projectId: 'proj 1', sendBaseUrl: 'https://send.example/', topicsBaseUrl: 'https://topics.example' };
+const credentials = {
+	projectId: 'proj 1',
+	sendBaseUrl: 'https://send.example/',
+	topicsBaseUrl: 'https://topics.example',
+};
 const context = (parameters: IDataObject) => singleContext(parameters, { credentials });
 
 async function sendBody(parameters: IDataObject) {
@@ -33,7 +37,12 @@ describe('Message → Send body from fields', () => {
 	it('maps every field to RuStore names, data values as text, ttl in seconds', async () => {
 		const body = await sendBody({
 			notification: { title: 'Hi', body: 'There', image: 'https://img.example/a.png' },
-			data: { pairs: [{ key: 'orderId', value: 42 }, { key: 'paid', value: true }] },
+			data: {
+				pairs: [
+					{ key: 'orderId', value: 42 },
+					{ key: 'paid', value: true },
+				],
+			},
 			androidOptions: { ttl: 3600 },
 			androidNotification: {
 				title: 'A',
@@ -69,7 +78,10 @@ describe('Message → Send body from fields', () => {
 	});
 
 	it('sends to the send host of the credential, with the project in the path', async () => {
-		const built = await buildSendBody.call(context({ recipient: 't', notification: { title: 'x' } }), request);
+		const built = await buildSendBody.call(
+			context({ recipient: 't', notification: { title: 'x' } }),
+			request,
+		);
 		expect(built.url).toBe('https://send.example/v1/projects/proj%201/messages:send');
 	});
 
@@ -83,7 +95,7 @@ describe('Message → Send body from fields', () => {
 		expect(body.message).toEqual({ token: 'tok-1', android: { notification: { title: 'A' } } });
 	});
 
-	it('refuses a message without payload, naming RuStore\'s rule', async () => {
+	it("refuses a message without payload, naming RuStore's rule", async () => {
 		const error = await sendError({});
 		expect(error.message).toBe(
 			'Invalid RuStore message: message: RuStore needs a payload: at least one Data pair, or a Notification, or an Android Notification',
@@ -94,7 +106,9 @@ describe('Message → Send body from fields', () => {
 		expect((await sendError({ androidNotification: { color: 'orange' } })).message).toBe(
 			'Invalid RuStore message: Android Notification → Color (message.android.notification.color): must be a colour written #rrggbb, for example #ff8800',
 		);
-		expect((await sendError({ notification: { title: 'x' }, androidOptions: { ttl: '1h' } })).message).toContain(
+		expect(
+			(await sendError({ notification: { title: 'x' }, androidOptions: { ttl: '1h' } })).message,
+		).toContain(
 			'Android Options → Time to Live (message.android.ttl): must be a duration in seconds',
 		);
 		expect((await sendError({ notification: { image: 'ftp://x/y.png' } })).message).toContain(
@@ -106,19 +120,26 @@ describe('Message → Send body from fields', () => {
 	});
 
 	it('lists every problem in the description', async () => {
-		const error = await sendError({ notification: { image: 'nope' }, androidNotification: { color: 'red' } });
+		const error = await sendError({
+			notification: { image: 'nope' },
+			androidNotification: { color: 'red' },
+		});
 		expect(error.description).toContain('• Notification → Image URL');
 		expect(error.description).toContain('• Android Notification → Color');
 	});
 
 	it('refuses an empty token', async () => {
 		const error = await sendError({ recipient: '  ', notification: { title: 'x' } });
-		expect(error.message).toBe('Invalid RuStore message: Push Token (message.token): must not be empty');
+		expect(error.message).toBe(
+			'Invalid RuStore message: Push Token (message.token): must not be empty',
+		);
 	});
 
 	it('refuses a body over 4096 bytes, counting UTF-8 bytes', async () => {
 		const error = await sendError({ notification: { body: 'Ж'.repeat(2100) } });
-		expect(error.message).toMatch(/^Invalid RuStore message: the request is \d+ bytes, RuStore accepts at most 4096$/);
+		expect(error.message).toMatch(
+			/^Invalid RuStore message: the request is \d+ bytes, RuStore accepts at most 4096$/,
+		);
 		await expect(sendBody({ notification: { body: 'Ж'.repeat(1900) } })).resolves.toBeDefined();
 	});
 });
@@ -126,13 +147,25 @@ describe('Message → Send body from fields', () => {
 describe('Message → Send body from JSON', () => {
 	it('takes the message object, or a whole body with "message", and sets the token field', async () => {
 		const message = { notification: { title: 'J' }, data: { n: 5 }, android: { ttl: '2.5' } };
-		const expected = { message: { token: 'tok-1', notification: { title: 'J' }, data: { n: '5' }, android: { ttl: '2.5s' } } };
+		const expected = {
+			message: {
+				token: 'tok-1',
+				notification: { title: 'J' },
+				data: { n: '5' },
+				android: { ttl: '2.5s' },
+			},
+		};
 		expect(await sendBody({ messageInput: 'json', messageJson: message })).toEqual(expected);
-		expect(await sendBody({ messageInput: 'json', messageJson: JSON.stringify({ message }) })).toEqual(expected);
+		expect(
+			await sendBody({ messageInput: 'json', messageJson: JSON.stringify({ message }) }),
+		).toEqual(expected);
 	});
 
 	it('refuses fields RuStore does not support', async () => {
-		const error = await sendError({ messageInput: 'json', messageJson: { notification: { title: 'x' }, apns: {} } });
+		const error = await sendError({
+			messageInput: 'json',
+			messageJson: { notification: { title: 'x' }, apns: {} },
+		});
 		expect(error.message).toContain('Unrecognized key: "apns"');
 	});
 });
@@ -155,15 +188,25 @@ describe('Topic → Publish body', () => {
 
 describe('Topic → Subscribe / Unsubscribe body', () => {
 	it('takes tokens from text or arrays', async () => {
-		const fromText = await buildSubscribeBody.call(context({ topic: 't', recipients: 'a, b\nc' }), request);
+		const fromText = await buildSubscribeBody.call(
+			context({ topic: 't', recipients: 'a, b\nc' }),
+			request,
+		);
 		expect(fromText.body).toEqual({ push_tokens: ['a', 'b', 'c'] });
-		expect(fromText.url).toBe('https://topics.example/v1/projects/proj%201/topics/t/batch_subscribe');
-		const fromArray = await buildSubscribeBody.call(context({ topic: 't', recipients: ['x', 'y'] }), request);
+		expect(fromText.url).toBe(
+			'https://topics.example/v1/projects/proj%201/topics/t/batch_subscribe',
+		);
+		const fromArray = await buildSubscribeBody.call(
+			context({ topic: 't', recipients: ['x', 'y'] }),
+			request,
+		);
 		expect(fromArray.body).toEqual({ push_tokens: ['x', 'y'] });
 	});
 
 	it('refuses an empty list', async () => {
-		await expect(buildSubscribeBody.call(context({ topic: 't', recipients: ' , ' }), request)).rejects.toThrow(
+		await expect(
+			buildSubscribeBody.call(context({ topic: 't', recipients: ' , ' }), request),
+		).rejects.toThrow(
 			'Invalid RuStore push tokens: Push Tokens (push_tokens): must contain at least one push token',
 		);
 	});
@@ -180,13 +223,23 @@ describe('toDuration', () => {
 
 describe('Message → Send to Many body', () => {
 	it('keeps the token list for the delivery hook to split, and validates the message once', async () => {
-		const built = await buildSendManyBody.call(context({ recipients: 'a\nb, c', notification: { title: 'T' } }), request);
-		expect(built.body).toEqual({ message: { token: ['a', 'b', 'c'], notification: { title: 'T' } } });
+		const built = await buildSendManyBody.call(
+			context({ recipients: 'a\nb, c', notification: { title: 'T' } }),
+			request,
+		);
+		expect(built.body).toEqual({
+			message: { token: ['a', 'b', 'c'], notification: { title: 'T' } },
+		});
 		expect(built.url).toBe('https://send.example/v1/projects/proj%201/messages:send');
 	});
 
 	it('checks the size limit with the longest token', async () => {
 		const long = 'x'.repeat(4060);
-		await expect(buildSendManyBody.call(context({ recipients: ['short', long], notification: { title: 'T' } }), request)).rejects.toThrow('4096');
+		await expect(
+			buildSendManyBody.call(
+				context({ recipients: ['short', long], notification: { title: 'T' } }),
+				request,
+			),
+		).rejects.toThrow('4096');
 	});
 });

@@ -5,7 +5,11 @@ import { failureOf } from '../../../nodes/shared/providerError';
 import { readRuStoreAnswer, subscribePlan } from '../../../nodes/RuStorePush/hooks/readResponses';
 import { singleContext } from '../support/singleContext';
 
-const answer = (statusCode: number, body: unknown, headers: Record<string, string> = {}): IN8nHttpFullResponse => ({
+const answer = (
+	statusCode: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): IN8nHttpFullResponse => ({
 	statusCode,
 	body: body as IN8nHttpFullResponse['body'],
 	headers,
@@ -25,31 +29,55 @@ async function readError(response: IN8nHttpFullResponse): Promise<NodeApiError> 
 describe('readRuStoreAnswer', () => {
 	it('passes 200 answers on, even with an unreadable body', async () => {
 		const items = [{ json: { a: 1 } }];
-		await expect(readRuStoreAnswer.call(singleContext({}), items, answer(200, {}))).resolves.toBe(items);
-		await expect(readRuStoreAnswer.call(singleContext({}), items, answer(200, '{"trunc'))).resolves.toEqual([{ json: {} }]);
+		await expect(readRuStoreAnswer.call(singleContext({}), items, answer(200, {}))).resolves.toBe(
+			items,
+		);
+		await expect(
+			readRuStoreAnswer.call(singleContext({}), items, answer(200, '{"trunc')),
+		).resolves.toEqual([{ json: {} }]);
 	});
 
 	it('NOT_FOUND: dead token, remove it', async () => {
-		const error = await readError(answer(404, { error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' } }));
-		expect(error.message).toBe('RuStore: The push token is not registered or has expired (NOT_FOUND)');
+		const error = await readError(
+			answer(404, {
+				error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
+			}),
+		);
+		expect(error.message).toBe(
+			'RuStore: The push token is not registered or has expired (NOT_FOUND)',
+		);
 		expect(error.description).toContain('Remove this token');
 		expect(error.httpCode).toBe('404');
 		expect(failureOf(error)?.status).toBe('invalid_token');
 	});
 
-	it('INVALID_ARGUMENT about the token counts as a dead token; otherwise shows RuStore\'s message', async () => {
+	it("INVALID_ARGUMENT about the token counts as a dead token; otherwise shows RuStore's message", async () => {
 		const token = await readError(
-			answer(400, { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'The registration token is not a valid FCM registration token' } }),
+			answer(400, {
+				error: {
+					code: 400,
+					status: 'INVALID_ARGUMENT',
+					message: 'The registration token is not a valid FCM registration token',
+				},
+			}),
 		);
 		expect(failureOf(token)?.status).toBe('invalid_token');
-		const payload = await readError(answer(400, { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'message.data: bad' } }));
+		const payload = await readError(
+			answer(400, {
+				error: { code: 400, status: 'INVALID_ARGUMENT', message: 'message.data: bad' },
+			}),
+		);
 		expect(failureOf(payload)?.status).toBe('rejected');
 		expect(payload.description).toContain('RuStore says: message.data: bad.');
 	});
 
 	it('PERMISSION_DENIED and the topics host FORBIDDEN: check the credential', async () => {
-		const send = await readError(answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }));
-		const topics = await readError(answer(403, { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' }));
+		const send = await readError(
+			answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }),
+		);
+		const topics = await readError(
+			answer(403, { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' }),
+		);
 		for (const error of [send, topics]) {
 			expect(error.message).toMatch(/^RuStore: RuStore refused the service token/);
 			expect(error.description).toContain('Check the Service Token and Project ID');
@@ -57,13 +85,21 @@ describe('readRuStoreAnswer', () => {
 	});
 
 	it('TOO_MANY_REQUESTS: a rate limit, with Retry-After kept for the delivery hook', async () => {
-		const error = await readError(answer(429, { error: { code: 429, status: 'TOO_MANY_REQUESTS', message: 'slow down' } }, { 'retry-after': '3' }));
+		const error = await readError(
+			answer(
+				429,
+				{ error: { code: 429, status: 'TOO_MANY_REQUESTS', message: 'slow down' } },
+				{ 'retry-after': '3' },
+			),
+		);
 		expect(error.message).toContain('rate limit');
 		expect(failureOf(error)).toMatchObject({ status: 'rate_limited', retryAfterMs: 3000 });
 	});
 
 	it('INTERNAL and other 5xx: delivery unknown; 503: not sent', async () => {
-		const internal = await readError(answer(500, { error: { code: 500, status: 'INTERNAL', message: 'boom' } }));
+		const internal = await readError(
+			answer(500, { error: { code: 500, status: 'INTERNAL', message: 'boom' } }),
+		);
 		expect(failureOf(internal)?.status).toBe('unknown');
 		const gateway = await readError(answer(502, '<html>bad gateway</html>'));
 		expect(failureOf(gateway)?.status).toBe('unknown');
@@ -72,7 +108,9 @@ describe('readRuStoreAnswer', () => {
 	});
 
 	it('never puts request data in the error', async () => {
-		const error = await readError(answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }));
+		const error = await readError(
+			answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }),
+		);
 		expect(JSON.stringify(error)).not.toMatch(/Bearer|Authorization/i);
 	});
 });
@@ -83,7 +121,12 @@ describe('subscribe plan', () => {
 			singleContext({ topic: 'news' }),
 			{
 				message: '1 error(s)',
-				errors: [{ push_token: 'b', error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' } }],
+				errors: [
+					{
+						push_token: 'b',
+						error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
+					},
+				],
 			},
 			['a', 'b'],
 		);
@@ -91,6 +134,9 @@ describe('subscribe plan', () => {
 			['a', 'subscribed'],
 			['b', 'invalid_token'],
 		]);
-		expect(outcomes[1].failure).toMatchObject({ code: 'FORBIDDEN 1001', providerMessage: 's2s token invalid' });
+		expect(outcomes[1].failure).toMatchObject({
+			code: 'FORBIDDEN 1001',
+			providerMessage: 's2s token invalid',
+		});
 	});
 });

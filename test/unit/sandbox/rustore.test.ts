@@ -9,20 +9,42 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
 	sandbox.reset();
-	sandbox.configure({ faults: {}, latencyMs: 0, rustore: { ratePerSecond: undefined, retryAfterSeconds: undefined } });
+	sandbox.configure({
+		faults: {},
+		latencyMs: 0,
+		rustore: { ratePerSecond: undefined, retryAfterSeconds: undefined },
+	});
 });
 
 const auth = { authorization: 'Bearer sandbox-service-token', 'content-type': 'application/json' };
 const sendUrl = () => `${sandbox.baseUrls.rustoreSend}/v1/projects/sandbox-project/messages:send`;
-const topicUrl = (topic: string, action: string) => `${sandbox.baseUrls.rustoreTopics}/v1/projects/sandbox-project/topics/${topic}/${action}`;
+const topicUrl = (topic: string, action: string) =>
+	`${sandbox.baseUrls.rustoreTopics}/v1/projects/sandbox-project/topics/${topic}/${action}`;
 
 async function post(url: string, body: unknown, headers: Record<string, string> = auth) {
-	const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers,
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, text, json: (() => { try { return JSON.parse(text); } catch { return undefined; } })() };
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: (() => {
+			try {
+				return JSON.parse(text);
+			} catch {
+				return undefined;
+			}
+		})(),
+	};
 }
 
-const message = (token: string, extra: object = {}) => ({ message: { token, notification: { title: 'Hi' }, ...extra } });
+const message = (token: string, extra: object = {}) => ({
+	message: { token, notification: { title: 'Hi' }, ...extra },
+});
 
 describe('RuStore send host', () => {
 	it('accepts a valid push with 200 {} and records one delivery', async () => {
@@ -32,15 +54,28 @@ describe('RuStore send host', () => {
 	});
 
 	it('answers the documented errors', async () => {
-		expect((await post(sendUrl(), message('d'), { ...auth, authorization: 'Bearer wrong' })).json).toEqual({
-			error: { code: 403, status: 'PERMISSION_DENIED', message: 'The caller does not have permission' },
+		expect(
+			(await post(sendUrl(), message('d'), { ...auth, authorization: 'Bearer wrong' })).json,
+		).toEqual({
+			error: {
+				code: 403,
+				status: 'PERMISSION_DENIED',
+				message: 'The caller does not have permission',
+			},
 		});
-		expect((await post(sendUrl(), message('bad-push-token'))).json.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
+		expect((await post(sendUrl(), message('bad-push-token'))).json.error).toMatchObject({
+			code: 400,
+			status: 'INVALID_ARGUMENT',
+		});
 		expect((await post(sendUrl(), message('expired-1'))).json).toEqual({
 			error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
 		});
-		expect((await post(sendUrl(), { message: { token: 'd' } })).json.error.message).toBe('message must contain data, notification or android.notification');
-		expect((await post(sendUrl(), { message: { token: 'd', data: { n: 1 } } })).json.error.message).toBe('message.data values must be strings');
+		expect((await post(sendUrl(), { message: { token: 'd' } })).json.error.message).toBe(
+			'message must contain data, notification or android.notification',
+		);
+		expect(
+			(await post(sendUrl(), { message: { token: 'd', data: { n: 1 } } })).json.error.message,
+		).toBe('message.data values must be strings');
 		expect((await post(sendUrl(), message('d', { apns: {} }))).status).toBe(400);
 		expect((await post(sendUrl(), '{"message":')).status).toBe(400);
 		expect(sandbox.deliveries).toHaveLength(0);
@@ -60,7 +95,9 @@ describe('RuStore send host', () => {
 
 	it('caps the rate per service token over a sliding second, with Retry-After', async () => {
 		sandbox.configure({ rustore: { ratePerSecond: 50, retryAfterSeconds: 2 } });
-		const answers = await Promise.all(Array.from({ length: 120 }, (_, index) => post(sendUrl(), message(`d-${index}`))));
+		const answers = await Promise.all(
+			Array.from({ length: 120 }, (_, index) => post(sendUrl(), message(`d-${index}`))),
+		);
 		expect(answers.filter((answer) => answer.status === 200)).toHaveLength(50);
 		const limited = answers.filter((answer) => answer.status === 429);
 		expect(limited).toHaveLength(70);
@@ -77,34 +114,60 @@ describe('RuStore send host', () => {
 
 describe('RuStore topics host', () => {
 	it('subscribes with per-token partial errors and keeps the membership', async () => {
-		const answer = await post(topicUrl('news', 'batch_subscribe'), { push_tokens: ['a', 'invalid-b', 'c'] });
+		const answer = await post(topicUrl('news', 'batch_subscribe'), {
+			push_tokens: ['a', 'invalid-b', 'c'],
+		});
 		expect(answer.json).toEqual({
 			message: '1 error(s)',
-			errors: [{ push_token: 'invalid-b', error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' } }],
+			errors: [
+				{
+					push_token: 'invalid-b',
+					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
+				},
+			],
 		});
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])]).toEqual(['a', 'c']);
-		expect((await post(topicUrl('news', 'batch_unsubscribe'), { push_tokens: ['a'] })).json).toEqual({ message: 'success' });
+		expect(
+			(await post(topicUrl('news', 'batch_unsubscribe'), { push_tokens: ['a'] })).json,
+		).toEqual({ message: 'success' });
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])]).toEqual(['c']);
 	});
 
 	it('answers the flat FORBIDDEN and BAD_REQUEST bodies', async () => {
-		expect((await post(topicUrl('news', 'publish'), { message: { data: { a: 'b' } } }, { ...auth, authorization: 'Bearer x' })).json).toEqual({
+		expect(
+			(
+				await post(
+					topicUrl('news', 'publish'),
+					{ message: { data: { a: 'b' } } },
+					{ ...auth, authorization: 'Bearer x' },
+				)
+			).json,
+		).toEqual({
 			code: 1001,
 			status: 'FORBIDDEN',
 			message: 's2s token invalid',
 		});
-		expect((await post(topicUrl('news', 'publish'), '{"message": x')).json).toMatchObject({ code: 2000, status: 'BAD_REQUEST' });
+		expect((await post(topicUrl('news', 'publish'), '{"message": x')).json).toMatchObject({
+			code: 2000,
+			status: 'BAD_REQUEST',
+		});
 	});
 
 	it('limits tokens per batch', async () => {
 		sandbox.configure({ rustore: { maxTokensPerBatch: 2 } });
-		expect((await post(topicUrl('t', 'batch_subscribe'), { push_tokens: ['a', 'b', 'c'] })).status).toBe(400);
+		expect(
+			(await post(topicUrl('t', 'batch_subscribe'), { push_tokens: ['a', 'b', 'c'] })).status,
+		).toBe(400);
 		sandbox.configure({ rustore: { maxTokensPerBatch: 1000 } });
 	});
 
 	it('publishes and records the delivery to the topic', async () => {
-		const answer = await post(topicUrl('hello', 'publish'), { message: { notification: { title: 'T' } } });
-		expect(answer.json).toEqual({ message: 'payload has been successfully published to topic hello' });
+		const answer = await post(topicUrl('hello', 'publish'), {
+			message: { notification: { title: 'T' } },
+		});
+		expect(answer.json).toEqual({
+			message: 'payload has been successfully published to topic hello',
+		});
 		expect(sandbox.deliveries).toMatchObject([{ kind: 'publish', target: 'hello' }]);
 	});
 });
@@ -112,7 +175,9 @@ describe('RuStore topics host', () => {
 describe('faults', () => {
 	it('429 and 503 are answered without processing', async () => {
 		sandbox.configure({ faults: { rate429: 0.5, rate503: 0.5, retryAfterSeconds: 1 } });
-		const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => post(sendUrl(), message(`d-${index}`))));
+		const answers = await Promise.all(
+			Array.from({ length: 10 }, (_, index) => post(sendUrl(), message(`d-${index}`))),
+		);
 		expect(answers.every((answer) => answer.status === 429 || answer.status === 503)).toBe(true);
 		expect(answers.find((answer) => answer.status === 429)?.headers.get('retry-after')).toBe('1');
 		expect(sandbox.deliveries).toHaveLength(0);

@@ -1,11 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact, keyValueRowsToRecord, readJsonObject, utf8Length } from '../../../nodes/shared/parameters';
+import {
+	compact,
+	keyValueRowsToRecord,
+	readJsonObject,
+	utf8Length,
+} from '../../../nodes/shared/parameters';
 import { singleContext } from '../support/singleContext';
 
 describe('keyValueRowsToRecord', () => {
 	it('turns rows into a map of strings and skips rows without a key', () => {
-		const rows = { pairs: [{ key: 'a', value: 1 }, { key: '', value: 'x' }, { key: 'b', value: { c: true } }, { key: 'd' }] };
+		const rows = {
+			pairs: [
+				{ key: 'a', value: 1 },
+				{ key: '', value: 'x' },
+				{ key: 'b', value: { c: true } },
+				{ key: 'd' },
+			],
+		};
 		expect(keyValueRowsToRecord(rows)).toEqual({ a: '1', b: '{"c":true}', d: '' });
 	});
 });
@@ -20,13 +32,17 @@ describe('readJsonObject', () => {
 		const invalid = () => readJsonObject(singleContext({ j: '{a:' }), 'j', 'Body (JSON)');
 		expect(invalid).toThrow(NodeOperationError);
 		expect(invalid).toThrow('Body (JSON) is not valid JSON');
-		expect(() => readJsonObject(singleContext({ j: '[1]' }), 'j', 'Body (JSON)')).toThrow('Body (JSON) must be a JSON object');
+		expect(() => readJsonObject(singleContext({ j: '[1]' }), 'j', 'Body (JSON)')).toThrow(
+			'Body (JSON) must be a JSON object',
+		);
 	});
 });
 
 describe('compact', () => {
 	it('drops empty strings, undefined and empty objects at every depth, keeping falsy numbers', () => {
-		expect(compact({ a: '', b: { c: undefined, d: {} }, e: 0, f: false, g: { h: 'x' }, i: [] })).toEqual({
+		expect(
+			compact({ a: '', b: { c: undefined, d: {} }, e: 0, f: false, g: { h: 'x' }, i: [] }),
+		).toEqual({
 			e: 0,
 			f: false,
 			g: { h: 'x' },

@@ -1,6 +1,11 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { failureOf, providerApiError, retryAfterMs, type ProviderFailure } from '../../../nodes/shared/providerError';
+import {
+	failureOf,
+	providerApiError,
+	retryAfterMs,
+	type ProviderFailure,
+} from '../../../nodes/shared/providerError';
 import { singleContext } from '../support/singleContext';
 
 const failure: ProviderFailure = {
@@ -15,10 +20,16 @@ const failure: ProviderFailure = {
 
 describe('providerApiError', () => {
 	it('says what went wrong and what to do, with the HTTP code and item index', () => {
-		const error = providerApiError(singleContext({}, { itemIndex: 3 }), failure, { error: { code: 404 } });
+		const error = providerApiError(singleContext({}, { itemIndex: 3 }), failure, {
+			error: { code: 404 },
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('RuStore: The push token is not registered or has expired (NOT_FOUND)');
-		expect(error.description).toBe('RuStore says: Requested entity was not found.. Remove this token.');
+		expect(error.message).toBe(
+			'RuStore: The push token is not registered or has expired (NOT_FOUND)',
+		);
+		expect(error.description).toBe(
+			'RuStore says: Requested entity was not found.. Remove this token.',
+		);
 		expect(error.httpCode).toBe('404');
 		expect(error.context.itemIndex).toBe(3);
 		expect(failureOf(error)).toBe(failure);

@@ -15,10 +15,12 @@ export function singleContext(
 		type: 'n8n-nodes-push-gateways.test',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: parameters as INode["parameters"],
+		parameters: parameters as INode['parameters'],
 	};
 	const read = (path: string): unknown =>
-		path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
+		path
+			.split('.')
+			.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
 	return {
 		getNode: () => node,
 		getItemIndex: () => options.itemIndex ?? 0,
