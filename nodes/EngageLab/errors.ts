@@ -11,6 +11,7 @@ interface Meaning {
 	action: string;
 	status: PushStatus;
 	retryable?: boolean;
+	refusesCredential?: boolean;
 }
 
 const FIX = 'Correct the field EngageLab names and send again.';
@@ -29,7 +30,12 @@ export const ERROR_CODES: Record<number, Meaning> = {
 	21001: { meaning: 'Only POST is supported for this request', action: FIX, status: 'rejected' },
 	21002: { meaning: 'A required parameter is missing', action: FIX, status: 'rejected' },
 	21003: { meaning: 'A parameter value is not valid', action: FIX, status: 'rejected' },
-	21004: { meaning: 'EngageLab refused the credentials', action: CREDENTIAL, status: 'rejected' },
+	21004: {
+		meaning: 'EngageLab refused the credentials',
+		action: CREDENTIAL,
+		status: 'rejected',
+		refusesCredential: true,
+	},
 	21005: {
 		meaning:
 			'The message is too large (notification and message at most 4000 bytes, Web notification 2048)',
@@ -40,6 +46,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		meaning: 'The AppKey is not valid',
 		action: 'Check the AppKey for typing errors and stray spaces.',
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	21009: {
 		meaning: 'EngageLab had an internal error',
@@ -68,6 +75,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		meaning: 'The app has no push permission (subscription expired or not active)',
 		action: 'Renew or activate the plan in the EngageLab console.',
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	21050: { meaning: 'Live Activity: the event is not valid', action: FIX, status: 'rejected' },
 	21051: {
@@ -119,6 +127,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		meaning: "n8n's IP address is not in the app's IP whitelist",
 		action: "Add this n8n's outgoing IP address to the whitelist in the EngageLab console.",
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	27000: {
 		meaning: 'EngageLab had an internal memory error',
@@ -130,6 +139,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		meaning: 'The verification information is empty',
 		action: CREDENTIAL,
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	27002: {
 		meaning: 'EngageLab reported an unknown error',
@@ -154,8 +164,18 @@ export const ERROR_CODES: Record<number, Meaning> = {
 };
 
 const BY_HTTP_STATUS: Record<number, Meaning> = {
-	401: { meaning: 'EngageLab refused the credentials', action: CREDENTIAL, status: 'rejected' },
-	403: { meaning: 'EngageLab refused the request', action: CREDENTIAL, status: 'rejected' },
+	401: {
+		meaning: 'EngageLab refused the credentials',
+		action: CREDENTIAL,
+		status: 'rejected',
+		refusesCredential: true,
+	},
+	403: {
+		meaning: 'EngageLab refused the request',
+		action: CREDENTIAL,
+		status: 'rejected',
+		refusesCredential: true,
+	},
 	404: {
 		meaning: 'EngageLab has no such endpoint here',
 		action: 'Check the data centre and the product (App Push or Web Push) in the credential.',
@@ -169,7 +189,7 @@ const BY_HTTP_STATUS: Record<number, Meaning> = {
 	503: {
 		meaning: 'EngageLab is unavailable and the push was not sent',
 		action: 'Send it again later.',
-		status: 'rate_limited',
+		status: 'unavailable',
 	},
 };
 

@@ -12,6 +12,7 @@ interface Meaning {
 	meaning: string;
 	action: string;
 	status: PushStatus;
+	refusesCredential?: boolean;
 }
 
 /** RuStore's error statuses (send host) and their topic-host equivalents, in the user's terms. */
@@ -35,16 +36,19 @@ const MEANINGS: Record<string, Meaning> = {
 		meaning: 'RuStore refused the service token',
 		action: CHECK_CREDENTIAL,
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	FORBIDDEN: {
 		meaning: 'RuStore refused the service token',
 		action: CHECK_CREDENTIAL,
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	UNAUTHENTICATED: {
 		meaning: 'RuStore refused the service token',
 		action: CHECK_CREDENTIAL,
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	TOO_MANY_REQUESTS: {
 		meaning: "RuStore's rate limit was reached and the push was not sent",
@@ -89,7 +93,7 @@ export function ruStoreFailure(
 			? {
 					meaning: 'RuStore is temporarily unavailable and the push was not sent',
 					action: 'Send it again later.',
-					status: 'rate_limited',
+					status: 'unavailable',
 				}
 			: httpStatus >= 500
 				? {

@@ -5,6 +5,7 @@ import type { ProviderProfile } from '../shared/delivery';
  * conservative start that the Delivery options can raise.
  */
 export const ruStoreProfile: ProviderProfile = {
+	provider: 'RuStore',
 	credentialType: 'ruStorePushApi',
 	defaultRequestsPerSecond: 100,
 };

@@ -11,6 +11,7 @@ interface Meaning {
 	action: string;
 	status: PushStatus;
 	retryable?: boolean;
+	refusesCredential?: boolean;
 }
 
 const FIX_REQUEST = 'Correct the request as described and send again.';
@@ -76,6 +77,7 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 		meaning: 'This smartapp may not send push notifications',
 		action: 'Enable SmartPush for the project in SmartMarket Studio, or ask Sber support.',
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	1014: {
 		meaning: "Sber's sending limit (per minute, hour or day) was reached and the push was not sent",
@@ -118,6 +120,7 @@ const BY_HTTP_STATUS: Record<number, Meaning> = {
 		action:
 			'Check the client ID and secret (or authorization key) and the scope in the credential.',
 		status: 'rejected',
+		refusesCredential: true,
 	},
 	429: {
 		meaning: "Sber's rate limit was reached and the push was not sent",
@@ -132,7 +135,7 @@ const BY_HTTP_STATUS: Record<number, Meaning> = {
 	503: {
 		meaning: 'Sber is unavailable and the push was not sent',
 		action: 'Send it again later.',
-		status: 'rate_limited',
+		status: 'unavailable',
 	},
 };
 

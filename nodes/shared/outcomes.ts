@@ -1,6 +1,7 @@
 /**
  * The normalised result every output item carries, the same for all providers, so a workflow can
- * route on it: delete tokens marked invalid_token, re-queue rate_limited ones, look into the rest.
+ * route on it: delete tokens marked invalid_token, re-queue rate_limited and unavailable ones (not
+ * sent), look into rejected ones, and check unknown ones (may have been taken) before sending again.
  */
 export type PushStatus =
 	| 'sent'
@@ -9,6 +10,7 @@ export type PushStatus =
 	| 'unsubscribed'
 	| 'invalid_token'
 	| 'rate_limited'
+	| 'unavailable'
 	| 'rejected'
 	| 'unknown';
 
@@ -21,4 +23,9 @@ export const SUCCESS_STATUSES: ReadonlySet<PushStatus> = new Set([
 
 export function isSuccess(status: PushStatus): boolean {
 	return SUCCESS_STATUSES.has(status);
+}
+
+/** Not sent, and safe to send again later: the provider throttled it or could not take it. */
+export function isRetryable(status: PushStatus): boolean {
+	return status === 'rate_limited' || status === 'unavailable';
 }

@@ -15,12 +15,17 @@ export interface ProviderFailure {
 	/** What the user should do about it. */
 	action: string;
 	status: PushStatus;
-	/** Whether sending again may succeed; by default only rate_limited failures are retried. */
+	/** Whether sending again may succeed; by default rate_limited and unavailable failures are retried. */
 	retryable?: boolean;
 	/** Set when the provider said when to come back (Retry-After). */
 	retryAfterMs?: number;
-	/** How many times the request was tried, when it was retried. */
+	/** How many times the request was tried, when it was retried (0: stopped before sending). */
 	attempts?: number;
+	/**
+	 * The provider refuses the credential or the account itself (not this push): every other request of
+	 * the run with that credential would be refused the same way, so they stop before sending.
+	 */
+	refusesCredential?: boolean;
 }
 
 const FAILURE = Symbol('providerFailure');
@@ -55,9 +60,9 @@ export function errorMessage(failure: ProviderFailure): string {
 
 /** What the provider said, then what to do. */
 export function errorDescription(failure: ProviderFailure): string {
-	const said = failure.providerMessage
-		? `${failure.provider} says: ${failure.providerMessage}. `
-		: '';
+	// The provider's own sentence may end in a full stop already.
+	const message = failure.providerMessage?.trim().replace(/[.\s]+$/, '');
+	const said = message ? `${failure.provider} says: ${message}. ` : '';
 	return `${said}${failure.action}`;
 }
 

@@ -20,6 +20,7 @@ import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
 import { addToTally, newTally, summaryItem, toItem } from './items';
+import { credentialGate, type CredentialGate } from './credentialGate';
 import { backoffMs, judge } from './retryPolicy';
 
 export type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -44,6 +45,8 @@ export interface FanOut {
 
 /** The provider-wide facts the delivery hook needs. */
 export interface ProviderProfile {
+	/** The provider's name as users know it, for messages about its host. */
+	provider: string;
 	/** Credential type name; its id keys the rate bucket. */
 	credentialType: string;
 	defaultRequestsPerSecond: number;
@@ -111,10 +114,11 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 			addToTally(tally, outcomes);
 			return { outcomes: outcomes.filter((outcome) => !isSuccess(outcome.status)) };
 		};
+		const gate = credentialGate(this, rateKey);
 		const send = async (index: number) =>
 			record(
 				index,
-				await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey),
+				await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey, gate),
 			);
 
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
@@ -171,22 +175,28 @@ async function sendWithRetries(
 	profile: ProviderProfile,
 	settings: DeliverySettings,
 	rateKey: string,
+	gate: CredentialGate,
 ): Promise<Attempted> {
 	const idempotent = plan.idempotent?.(request.requestData) ?? false;
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		const refusal = await gate.enter();
+		if (refusal)
+			return { failure: { ...refusal.failure, attempts: attempt - 1 }, error: refusal.error };
 		// The slot first, then the pace: a request admitted by the pacer leaves at once, as paced.
 		const release = await takeSlot(rateKey, settings.maxParallel);
 		let answered = () => {};
 		try {
 			answered = await pace(rateKey, settings.requestsPerSecond);
 			const [answer] = await context.makeRoutingRequest(request.requestData);
+			gate.answered();
 			return { response: (answer?.json ?? {}) as IDataObject };
 		} catch (thrown) {
 			answered();
 			release();
 			const error = classifyThrown(context, thrown, profile);
-			const verdict = judge(error, idempotent);
+			const verdict = judge(error, idempotent, profile.provider);
+			gate.answered(verdict.failure, error);
 			const wait = backoffMs(attempt, verdict.failure);
 			if (
 				verdict.kind === 'final' ||

@@ -1,3 +1,4 @@
+import { isRetryable } from '../outcomes';
 import type { ProviderFailure } from '../providerError';
 import { failureOf } from '../providerError';
 
@@ -27,19 +28,20 @@ function transportFailure(
 	error: unknown,
 	code: string | undefined,
 	neverSent: boolean,
+	provider: string,
 ): ProviderFailure {
 	return {
-		provider: 'n8n',
+		provider,
 		httpStatus: 0,
 		code,
 		providerMessage: (error as Error)?.message,
 		meaning: neverSent
-			? 'The provider could not be reached and the push was not sent'
-			: 'The connection failed after the request was sent; the push may or may not have been delivered',
+			? `${provider}'s host could not be reached and the push was not sent`
+			: `The connection to ${provider}'s host failed after the request was sent; the push may or may not have been delivered`,
 		action: neverSent
-			? 'Check the network and the base URL, then send it again.'
-			: 'Check the delivery in the provider console before sending it again, so nobody gets it twice.',
-		status: neverSent ? 'rate_limited' : 'unknown',
+			? 'Check the network and the base URL in the credential, then send it again.'
+			: `Check the delivery in the ${provider} console before sending it again, so nobody gets it twice.`,
+		status: neverSent ? 'unavailable' : 'unknown',
 	};
 }
 
@@ -48,16 +50,16 @@ function transportFailure(
  * so they are retried. An answer that may hide an accepted push (5xx, a reset or timeout after sending)
  * is retried only when the provider de-duplicates the request (`idempotent`), else reported as unknown.
  */
-export function judge(error: unknown, idempotent: boolean): Verdict {
+export function judge(error: unknown, idempotent: boolean, provider: string): Verdict {
 	const failure = failureOf(error);
 	if (failure) {
-		if (failure.retryable ?? failure.status === 'rate_limited') return { kind: 'retry', failure };
+		if (failure.retryable ?? isRetryable(failure.status)) return { kind: 'retry', failure };
 		if (failure.status === 'unknown' && idempotent) return { kind: 'retry', failure };
 		return { kind: 'final', failure };
 	}
 	const code = transportCode(error);
 	const neverSent = code !== undefined && NEVER_SENT.has(code);
-	const transport = transportFailure(error, code, neverSent);
+	const transport = transportFailure(error, code, neverSent, provider);
 	return neverSent || idempotent
 		? { kind: 'retry', failure: transport }
 		: { kind: 'final', failure: transport };

@@ -24,35 +24,39 @@ const transport = (code: string) => {
 };
 
 describe('judge', () => {
-	it('retries what the provider did not take: rate limits and try-again answers', () => {
-		expect(judge(classified('rate_limited'), false).kind).toBe('retry');
+	it('retries what the provider did not take: rate limits and unavailability', () => {
+		expect(judge(classified('rate_limited'), false, 'RuStore').kind).toBe('retry');
+		expect(judge(classified('unavailable'), false, 'RuStore').kind).toBe('retry');
 	});
 
 	it('retries a maybe-accepted push only when the provider de-duplicates it', () => {
-		expect(judge(classified('unknown'), false).kind).toBe('final');
-		expect(judge(classified('unknown'), true).kind).toBe('retry');
+		expect(judge(classified('unknown'), false, 'RuStore').kind).toBe('final');
+		expect(judge(classified('unknown'), true, 'RuStore').kind).toBe('retry');
 	});
 
 	it('never retries rejections or dead tokens', () => {
-		expect(judge(classified('rejected'), true).kind).toBe('final');
-		expect(judge(classified('invalid_token'), true).kind).toBe('final');
+		expect(judge(classified('rejected'), true, 'RuStore').kind).toBe('final');
+		expect(judge(classified('invalid_token'), true, 'RuStore').kind).toBe('final');
 	});
 
-	it('retries connection failures that happened before sending', () => {
-		const verdict = judge(transport('ECONNREFUSED'), false);
+	it("retries connection failures that happened before sending, naming the provider's host", () => {
+		const verdict = judge(transport('ECONNREFUSED'), false, 'RuStore');
 		expect(verdict).toMatchObject({
 			kind: 'retry',
-			failure: { status: 'rate_limited', code: 'ECONNREFUSED' },
+			failure: { provider: 'RuStore', status: 'unavailable', code: 'ECONNREFUSED' },
 		});
+		expect(verdict.failure.meaning).toBe(
+			"RuStore's host could not be reached and the push was not sent",
+		);
 	});
 
 	it('reports resets and timeouts after sending as unknown unless idempotent', () => {
 		for (const code of ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT']) {
-			expect(judge(transport(code), false)).toMatchObject({
+			expect(judge(transport(code), false, 'RuStore')).toMatchObject({
 				kind: 'final',
-				failure: { status: 'unknown', code },
+				failure: { provider: 'RuStore', status: 'unknown', code },
 			});
-			expect(judge(transport(code), true).kind).toBe('retry');
+			expect(judge(transport(code), true, 'RuStore').kind).toBe('retry');
 		}
 	});
 });

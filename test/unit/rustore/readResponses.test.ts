@@ -104,7 +104,7 @@ describe('readRuStoreAnswer', () => {
 		const gateway = await readError(answer(502, '<html>bad gateway</html>'));
 		expect(failureOf(gateway)?.status).toBe('unknown');
 		const unavailable = await readError(answer(503, ''));
-		expect(failureOf(unavailable)?.status).toBe('rate_limited');
+		expect(failureOf(unavailable)?.status).toBe('unavailable');
 	});
 
 	it('never puts request data in the error', async () => {

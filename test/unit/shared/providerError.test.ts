@@ -28,7 +28,7 @@ describe('providerApiError', () => {
 			'RuStore: The push token is not registered or has expired (NOT_FOUND)',
 		);
 		expect(error.description).toBe(
-			'RuStore says: Requested entity was not found.. Remove this token.',
+			'RuStore says: Requested entity was not found. Remove this token.',
 		);
 		expect(error.httpCode).toBe('404');
 		expect(error.context.itemIndex).toBe(3);
