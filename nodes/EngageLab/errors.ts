@@ -1,18 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { PushStatus } from '../shared/outcomes';
+import {
+	asObject,
+	failureFrom,
+	isSuccessfulAnswer,
+	meaningOfHttpStatus,
+	type Meaning,
+	type ProviderAnswer,
+} from '../shared/answers';
 import type { ProviderFailure } from '../shared/providerError';
-import { retryAfterMs } from '../shared/providerError';
 
 const PROVIDER = 'EngageLab';
-
-interface Meaning {
-	meaning: string;
-	action: string;
-	status: PushStatus;
-	retryable?: boolean;
-	refusesCredential?: boolean;
-}
 
 const FIX = 'Correct the field EngageLab names and send again.';
 const CREDENTIAL =
@@ -31,7 +27,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 	21002: { meaning: 'A required parameter is missing', action: FIX, status: 'rejected' },
 	21003: { meaning: 'A parameter value is not valid', action: FIX, status: 'rejected' },
 	21004: {
-		meaning: 'EngageLab refused the credentials',
+		meaning: 'The credentials were refused',
 		action: CREDENTIAL,
 		status: 'rejected',
 		refusesCredential: true,
@@ -49,7 +45,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		refusesCredential: true,
 	},
 	21009: {
-		meaning: 'EngageLab had an internal error',
+		meaning: 'Internal error',
 		action: 'Check the push in the EngageLab console before sending again.',
 		status: 'unknown',
 	},
@@ -66,7 +62,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 	},
 	21016: { meaning: 'A parameter has the wrong type or length', action: FIX, status: 'rejected' },
 	21030: {
-		meaning: 'EngageLab timed out internally',
+		meaning: 'Internal timeout',
 		action: TRY_AGAIN,
 		status: 'unknown',
 		retryable: true,
@@ -119,7 +115,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 	},
 	23008: {
 		meaning:
-			"EngageLab's rate limit (500 requests per second per AppKey) was reached and the push was not sent",
+			'The rate limit (500 requests per second per AppKey) was reached and the push was not sent',
 		action: 'This is a rate limit: lower Requests per Second, or ask EngageLab for a higher quota.',
 		status: 'rate_limited',
 	},
@@ -130,7 +126,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		refusesCredential: true,
 	},
 	27000: {
-		meaning: 'EngageLab had an internal memory error',
+		meaning: 'Internal memory error',
 		action: TRY_AGAIN,
 		status: 'unknown',
 		retryable: true,
@@ -142,7 +138,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		refusesCredential: true,
 	},
 	27002: {
-		meaning: 'EngageLab reported an unknown error',
+		meaning: 'Unknown error',
 		action: 'Check the push in the EngageLab console before sending again.',
 		status: 'unknown',
 	},
@@ -163,41 +159,14 @@ export const ERROR_CODES: Record<number, Meaning> = {
 	},
 };
 
+/** Where EngageLab's answer carries no code: only what differs from the shared HTTP meanings. */
 const BY_HTTP_STATUS: Record<number, Meaning> = {
-	401: {
-		meaning: 'EngageLab refused the credentials',
-		action: CREDENTIAL,
-		status: 'rejected',
-		refusesCredential: true,
-	},
-	403: {
-		meaning: 'EngageLab refused the request',
-		action: CREDENTIAL,
-		status: 'rejected',
-		refusesCredential: true,
-	},
 	404: {
-		meaning: 'EngageLab has no such endpoint here',
+		meaning: 'No such endpoint at this base URL',
 		action: 'Check the data centre and the product (App Push or Web Push) in the credential.',
 		status: 'rejected',
 	},
-	429: {
-		meaning: "EngageLab's rate limit was reached and the push was not sent",
-		action: 'Lower Requests per Second.',
-		status: 'rate_limited',
-	},
-	503: {
-		meaning: 'EngageLab is unavailable and the push was not sent',
-		action: 'Send it again later.',
-		status: 'unavailable',
-	},
 };
-
-function asObject(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
-}
 
 /** The error in either of EngageLab's shapes: `{error:{code,message}}` or flat `{code,message}`. */
 export function readEngageLabError(body: unknown): { code?: number; message?: string } {
@@ -210,35 +179,18 @@ export function readEngageLabError(body: unknown): { code?: number; message?: st
 	};
 }
 
-export function engageLabFailure(
-	httpStatus: number,
-	body: unknown,
-	headers: Record<string, unknown> = {},
-): ProviderFailure {
-	const { code, message } = readEngageLabError(body);
+export function engageLabFailure(answer: ProviderAnswer): ProviderFailure {
+	const { code, message } = readEngageLabError(answer.body);
 	const meaning =
 		(code !== undefined ? ERROR_CODES[code] : undefined) ??
-		BY_HTTP_STATUS[httpStatus] ??
-		(httpStatus >= 500
-			? {
-					meaning: 'EngageLab had an internal error; the push may or may not have been sent',
-					action: TRY_AGAIN,
-					status: 'unknown' as const,
-				}
-			: {
-					meaning:
-						code !== undefined
-							? `EngageLab answered with code ${code}`
-							: `EngageLab answered HTTP ${httpStatus}`,
-					action: FIX,
-					status: 'rejected' as const,
-				});
-	return {
-		provider: PROVIDER,
-		httpStatus,
-		code: code ?? httpStatus,
-		providerMessage: message,
-		...meaning,
-		retryAfterMs: retryAfterMs(headers),
-	};
+		BY_HTTP_STATUS[answer.statusCode] ??
+		(code !== undefined && answer.statusCode < 500
+			? { meaning: `Unknown error code ${code}`, action: FIX, status: 'rejected' as const }
+			: meaningOfHttpStatus(answer.statusCode, CREDENTIAL));
+	return failureFrom(PROVIDER, answer, meaning, code ?? answer.statusCode, message);
+}
+
+/** What an EngageLab answer means, or undefined when it accepted the request. */
+export function engageLabAnswerFailure(answer: ProviderAnswer): ProviderFailure | undefined {
+	return isSuccessfulAnswer(answer) ? undefined : engageLabFailure(answer);
 }

@@ -1,19 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PushStatus } from '../shared/outcomes';
+import {
+	failureFrom,
+	isSuccessfulAnswer,
+	meaningOfHttpStatus,
+	type Meaning,
+	type ProviderAnswer,
+} from '../shared/answers';
 import type { ProviderFailure } from '../shared/providerError';
 
 const PROVIDER = 'RuStore';
 
 const CHECK_CREDENTIAL =
 	'Check the Service Token and Project ID in the credential (RuStore Console → your app → Push notifications → Projects).';
-
-interface Meaning {
-	meaning: string;
-	action: string;
-	status: PushStatus;
-	refusesCredential?: boolean;
-}
 
 /** RuStore's error statuses (send host) and their topic-host equivalents, in the user's terms. */
 const MEANINGS: Record<string, Meaning> = {
@@ -23,46 +22,46 @@ const MEANINGS: Record<string, Meaning> = {
 		status: 'invalid_token',
 	},
 	INVALID_ARGUMENT: {
-		meaning: 'RuStore rejected the request as invalid',
+		meaning: 'The request was rejected as invalid',
 		action: 'Correct the field RuStore names above and send again.',
 		status: 'rejected',
 	},
 	BAD_REQUEST: {
-		meaning: 'RuStore rejected the request as invalid',
+		meaning: 'The request was rejected as invalid',
 		action: 'Correct the field RuStore names above and send again.',
 		status: 'rejected',
 	},
 	PERMISSION_DENIED: {
-		meaning: 'RuStore refused the service token',
+		meaning: 'The service token was refused',
 		action: CHECK_CREDENTIAL,
 		status: 'rejected',
 		refusesCredential: true,
 	},
 	FORBIDDEN: {
-		meaning: 'RuStore refused the service token',
+		meaning: 'The service token was refused',
 		action: CHECK_CREDENTIAL,
 		status: 'rejected',
 		refusesCredential: true,
 	},
 	UNAUTHENTICATED: {
-		meaning: 'RuStore refused the service token',
+		meaning: 'The service token was refused',
 		action: CHECK_CREDENTIAL,
 		status: 'rejected',
 		refusesCredential: true,
 	},
 	TOO_MANY_REQUESTS: {
-		meaning: "RuStore's rate limit was reached and the push was not sent",
-		action: 'Lower Requests per Second in the node options, or send these pushes again later.',
+		meaning: 'The rate limit was reached and the push was not sent',
+		action: 'Lower Requests per Second in the Delivery options, or send these pushes again later.',
 		status: 'rate_limited',
 	},
 	INTERNAL: {
-		meaning: 'RuStore had an internal error; the push may or may not have been delivered',
+		meaning: 'Internal error; the push may or may not have been delivered',
 		action: 'Check the delivery before sending again, so the user does not get it twice.',
 		status: 'unknown',
 	},
 };
 
-const BY_HTTP_STATUS: Record<number, string> = {
+const NAME_BY_HTTP_STATUS: Record<number, string> = {
 	400: 'INVALID_ARGUMENT',
 	401: 'UNAUTHENTICATED',
 	403: 'PERMISSION_DENIED',
@@ -80,50 +79,37 @@ export function readRuStoreError(body: unknown): IDataObject {
 		: (body as IDataObject);
 }
 
-export function ruStoreFailure(
-	httpStatus: number,
-	error: IDataObject,
-	retryAfterMs?: number,
-): ProviderFailure {
-	const name = typeof error.status === 'string' ? error.status : BY_HTTP_STATUS[httpStatus];
-	const known = name ? MEANINGS[name] : undefined;
+export function ruStoreFailure(answer: ProviderAnswer): ProviderFailure {
+	const error = readRuStoreError(answer.body);
+	const name =
+		typeof error.status === 'string' ? error.status : NAME_BY_HTTP_STATUS[answer.statusCode];
 	const providerMessage = typeof error.message === 'string' ? error.message : undefined;
-	const fallback: Meaning =
-		httpStatus === 503
-			? {
-					meaning: 'RuStore is temporarily unavailable and the push was not sent',
-					action: 'Send it again later.',
-					status: 'unavailable',
-				}
-			: httpStatus >= 500
-				? {
-						...MEANINGS.INTERNAL,
-						meaning: `RuStore answered HTTP ${httpStatus}; the push may or may not have been delivered`,
-					}
-				: {
-						meaning: `RuStore answered HTTP ${httpStatus}`,
-						action: 'Check the request and the credential.',
-						status: 'rejected',
-					};
-	const meaning = known ?? fallback;
-	return {
-		provider: PROVIDER,
-		httpStatus,
-		code: name ?? (error.code as number | undefined),
+	const meaning =
+		(name ? MEANINGS[name] : undefined) ?? meaningOfHttpStatus(answer.statusCode, CHECK_CREDENTIAL);
+	return failureFrom(
+		PROVIDER,
+		answer,
+		{
+			...meaning,
+			// INVALID_ARGUMENT is also how RuStore answers a malformed push token: that token is dead too.
+			status:
+				name === 'INVALID_ARGUMENT' && /token/i.test(providerMessage ?? '')
+					? 'invalid_token'
+					: meaning.status,
+		},
+		name ?? (error.code as number | undefined),
 		providerMessage,
-		...meaning,
-		// INVALID_ARGUMENT is also how RuStore answers a malformed push token: that token is dead too.
-		status:
-			name === 'INVALID_ARGUMENT' && /token/i.test(providerMessage ?? '')
-				? 'invalid_token'
-				: meaning.status,
-		retryAfterMs,
-	};
+	);
+}
+
+/** What a RuStore answer means, or undefined when it accepted the request. */
+export function ruStoreAnswerFailure(answer: ProviderAnswer): ProviderFailure | undefined {
+	return isSuccessfulAnswer(answer) ? undefined : ruStoreFailure(answer);
 }
 
 /** A per-token error inside a 200 batch answer: any refusal there is about that token. */
 export function tokenFailure(error: IDataObject): ProviderFailure {
-	const failure = ruStoreFailure(200, error);
+	const failure = ruStoreFailure({ statusCode: 200, body: error, headers: {} });
 	const tokenScoped = failure.status === 'rejected' || failure.status === 'invalid_token';
 	return {
 		...failure,

@@ -1,18 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import type { PushStatus } from '../shared/outcomes';
-import type { ProviderFailure, ThrownAnswer } from '../shared/providerError';
-import { retryAfterMs } from '../shared/providerError';
+import {
+	asObject,
+	failureFrom,
+	isSuccessfulAnswer,
+	meaningOfHttpStatus,
+	type Meaning,
+	type ProviderAnswer,
+} from '../shared/answers';
+import type { ProviderFailure } from '../shared/providerError';
 
 const PROVIDER = 'Sber SmartPush';
 
-interface Meaning {
-	meaning: string;
-	action: string;
-	status: PushStatus;
-	retryable?: boolean;
-	refusesCredential?: boolean;
-}
+const CHECK_CREDENTIAL =
+	'Check the client ID and secret (or authorization key) and the scope in the credential.';
 
 const FIX_REQUEST = 'Correct the request as described and send again.';
 const FIX_TEMPLATE =
@@ -47,7 +46,7 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 		status: 'rejected',
 	},
 	1005: {
-		meaning: 'Sber could not determine the surface to send to',
+		meaning: 'The surface to send to could not be determined',
 		action: 'Choose the surface explicitly.',
 		status: 'rejected',
 	},
@@ -80,7 +79,7 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 		refusesCredential: true,
 	},
 	1014: {
-		meaning: "Sber's sending limit (per minute, hour or day) was reached and the push was not sent",
+		meaning: 'The sending limit (per minute, hour or day) was reached and the push was not sent',
 		action:
 			"This is a rate limit: lower Requests per Second, or send these pushes later. Limits are agreed per smartapp with Sber's moderators.",
 		status: 'rate_limited',
@@ -101,7 +100,7 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 		status: 'rejected',
 	},
 	1018: {
-		meaning: "Sber's limit of pushes to this user was reached and the push was not sent",
+		meaning: 'The limit of pushes to this user was reached and the push was not sent',
 		action: 'This is a per-user rate limit: send this user fewer pushes, or later.',
 		status: 'rate_limited',
 		// Trying again at once only meets the same limit; the item reports it instead.
@@ -109,41 +108,20 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 	},
 };
 
+/** Where Sber's answer carries no service code: only what differs from the shared HTTP meanings. */
 const BY_HTTP_STATUS: Record<number, Meaning> = {
 	400: {
-		meaning: 'Sber rejected the request format',
+		meaning: 'The request format was rejected',
 		action: "Check the fields against the API; Sber's own message is above.",
 		status: 'rejected',
 	},
 	401: {
-		meaning: 'Sber refused the access token, even after fetching a new one',
-		action:
-			'Check the client ID and secret (or authorization key) and the scope in the credential.',
+		meaning: 'The access token was refused, even after fetching a new one',
+		action: CHECK_CREDENTIAL,
 		status: 'rejected',
 		refusesCredential: true,
 	},
-	429: {
-		meaning: "Sber's rate limit was reached and the push was not sent",
-		action: 'Lower Requests per Second, or send these pushes later.',
-		status: 'rate_limited',
-	},
-	500: {
-		meaning: 'Sber had an internal error; the push may or may not have been delivered',
-		action: 'Check the delivery before sending again, so the user does not get it twice.',
-		status: 'unknown',
-	},
-	503: {
-		meaning: 'Sber is unavailable and the push was not sent',
-		action: 'Send it again later.',
-		status: 'unavailable',
-	},
 };
-
-function asObject(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: {};
-}
 
 /**
  * The service code of an answer wherever Sber puts it: an `errors[]` entry (`code` or a numeric `key`),
@@ -187,36 +165,29 @@ function errorsText(body: unknown): string | undefined {
 }
 
 /** What a Sber answer means: its service code when it has one, else its HTTP status. */
-export function sberFailure(
-	httpStatus: number,
-	body: unknown,
-	headers: Record<string, unknown> = {},
-): ProviderFailure {
-	const service = serviceCodeOf(body);
-	const known = service ? SERVICE_CODES[service.code] : undefined;
+export function sberFailure(answer: ProviderAnswer): ProviderFailure {
+	const service = serviceCodeOf(answer.body);
 	const meaning: Meaning =
-		known ??
+		(service ? SERVICE_CODES[service.code] : undefined) ??
 		(service
-			? {
-					meaning: `Sber answered with service code ${service.code}`,
-					action: FIX_REQUEST,
-					status: 'rejected',
-				}
+			? { meaning: `Unknown service code ${service.code}`, action: FIX_REQUEST, status: 'rejected' }
 			: undefined) ??
-		BY_HTTP_STATUS[httpStatus] ??
-		(httpStatus >= 500
-			? BY_HTTP_STATUS[500]
-			: { meaning: `Sber answered HTTP ${httpStatus}`, action: FIX_REQUEST, status: 'rejected' });
-	return {
-		provider: PROVIDER,
-		httpStatus,
-		code: service?.code ?? httpStatus,
-		providerMessage: service?.message ?? errorsText(body),
-		...meaning,
-		retryAfterMs: retryAfterMs(headers),
-	};
+		BY_HTTP_STATUS[answer.statusCode] ??
+		meaningOfHttpStatus(answer.statusCode, CHECK_CREDENTIAL);
+	return failureFrom(
+		PROVIDER,
+		answer,
+		meaning,
+		service?.code ?? answer.statusCode,
+		service?.message ?? errorsText(answer.body),
+	);
 }
 
-export function failureOfSberAnswer(answer: ThrownAnswer): ProviderFailure {
-	return sberFailure(answer.statusCode, answer.body, answer.headers);
+/**
+ * What a Sber answer means, or undefined when it accepted the request. A 2xx answer can still carry
+ * a service code; n8n throws the others itself (so that it can refresh the token on 401).
+ */
+export function sberAnswerFailure(answer: ProviderAnswer): ProviderFailure | undefined {
+	if (isSuccessfulAnswer(answer) && serviceCodeOf(answer.body) === undefined) return undefined;
+	return sberFailure(answer);
 }

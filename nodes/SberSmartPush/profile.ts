@@ -1,5 +1,5 @@
 import type { ProviderProfile } from '../shared/delivery';
-import { failureOfSberAnswer } from './errors';
+import { sberAnswerFailure } from './errors';
 
 /**
  * Sber agrees send limits per smartapp with its moderators and publishes no numbers; 20 requests per
@@ -10,5 +10,5 @@ export const sberProfile: ProviderProfile = {
 	credentialType: 'sberSmartPushApi',
 	defaultRequestsPerSecond: 20,
 	// The node lets n8n throw on HTTP errors, so that n8n fetches a new token after a 401.
-	failureOfAnswer: failureOfSberAnswer,
+	failureOfAnswer: sberAnswerFailure,
 };

@@ -92,26 +92,3 @@ export function retryAfterMs(
 	const date = Date.parse(String(raw));
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
-/** A provider answer that n8n turned into a thrown error (nodes that let n8n refresh tokens on 401 need that). */
-export interface ThrownAnswer {
-	statusCode: number;
-	body: unknown;
-	headers: Record<string, unknown>;
-}
-
-export function thrownAnswerOf(error: unknown): ThrownAnswer | undefined {
-	const candidate = error as { cause?: { response?: unknown }; response?: unknown } | undefined;
-	const response = (candidate?.cause?.response ?? candidate?.response) as
-		| {
-				status?: number;
-				statusCode?: number;
-				data?: unknown;
-				body?: unknown;
-				headers?: Record<string, unknown>;
-		  }
-		| undefined;
-	const statusCode = response?.status ?? response?.statusCode;
-	if (typeof statusCode !== 'number') return undefined;
-	return { statusCode, body: response?.data ?? response?.body, headers: response?.headers ?? {} };
-}

@@ -82,7 +82,7 @@ describe('EngageLab in a real n8n', () => {
 
 	it('explains a refused Master Secret without revealing it', async () => {
 		const result = await n8n.execute('elBad');
-		expect(result.error?.message).toBe('EngageLab: EngageLab refused the credentials (21004)');
+		expect(result.error?.message).toBe('EngageLab: The credentials were refused (21004)');
 		expect(result.stdout + result.stderr).not.toContain('not-the-secret');
 	}, 120_000);
 

@@ -128,7 +128,7 @@ describe('RuStore Push in a real n8n', () => {
 	it('explains a refused service token without revealing it', async () => {
 		const result = await n8n.execute('rsSendBadCred');
 		expect(result.error?.message).toBe(
-			'RuStore: RuStore refused the service token (PERMISSION_DENIED)',
+			'RuStore: The service token was refused (PERMISSION_DENIED)',
 		);
 		expect(result.stdout + result.stderr).not.toContain('not-the-token');
 	}, 120_000);

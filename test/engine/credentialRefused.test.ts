@@ -35,7 +35,7 @@ const cases: Case[] = [
 		run: runRuStore,
 		requests: () => sandbox.requests.length,
 		expectedRequests: 1,
-		message: 'RuStore: RuStore refused the service token (PERMISSION_DENIED)',
+		message: 'RuStore: The service token was refused (PERMISSION_DENIED)',
 	},
 	{
 		provider: 'EngageLab',
@@ -44,7 +44,7 @@ const cases: Case[] = [
 		run: runEngageLab,
 		requests: () => sandbox.requests.length,
 		expectedRequests: 1,
-		message: 'EngageLab: EngageLab refused the credentials (21004)',
+		message: 'EngageLab: The credentials were refused (21004)',
 	},
 	{
 		provider: 'Sber SmartPush',
@@ -56,7 +56,7 @@ const cases: Case[] = [
 		requests: () =>
 			sandbox.sber.tokenRequests +
 			sandbox.requests.filter((r) => r.path.includes('/smartpush/')).length,
-		message: 'Sber SmartPush: Sber refused the access token, even after fetching a new one (401)',
+		message: 'Sber SmartPush: The access token was refused, even after fetching a new one (401)',
 	},
 ];
 

@@ -281,7 +281,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		const badKey = await runEngageLab(sandbox, pushTo({ registrationIds: 'r' }), {
 			credentialOverrides: { masterSecret: 'wrong' },
 		});
-		expect(badKey.error?.message).toBe('EngageLab: EngageLab refused the credentials (21004)');
+		expect(badKey.error?.message).toBe('EngageLab: The credentials were refused (21004)');
 		expect(JSON.stringify(badKey.error)).not.toContain('wrong');
 	});
 

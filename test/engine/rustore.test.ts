@@ -76,7 +76,7 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 		// n8n's error output: the input item, the error message, and our result under `details`.
 		expect(failed.json).toMatchObject({
 			token: 'invalid-1',
-			error: 'RuStore: RuStore rejected the request as invalid (INVALID_ARGUMENT)',
+			error: 'RuStore: The request was rejected as invalid (INVALID_ARGUMENT)',
 			details: {
 				status: 'invalid_token',
 				success: false,
@@ -123,9 +123,7 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 		const run = await runRuStore(sandbox, sendTo('device'), {
 			credentialOverrides: { serviceToken: 'wrong-token-value' },
 		});
-		expect(run.error?.message).toBe(
-			'RuStore: RuStore refused the service token (PERMISSION_DENIED)',
-		);
+		expect(run.error?.message).toBe('RuStore: The service token was refused (PERMISSION_DENIED)');
 		expect(run.error?.description).toContain('Check the Service Token and Project ID');
 		expect(JSON.stringify(run.error)).not.toContain('wrong-token-value');
 		expect(JSON.stringify(run.runData)).not.toContain('wrong-token-value');

@@ -1,33 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
-import { providerApiError, retryAfterMs } from '../../shared/providerError';
-import { engageLabFailure } from '../errors';
+import { engageLabAnswerFailure, engageLabFailure } from '../errors';
 import { MAX_IDS_PER_PUSH } from '../schema';
 
 /** postReceive: a 2xx answer passes on; any other becomes a NodeApiError saying what it means. */
-export async function readEngageLabAnswer(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 200 && response.statusCode < 300) {
-		return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
-	}
-	throw providerApiError(
-		this,
-		{
-			...engageLabFailure(response.statusCode, response.body),
-			retryAfterMs: retryAfterMs(response.headers),
-		},
-		response.body,
-	);
-}
+export const readEngageLabAnswer = answerReader(engageLabAnswerFailure);
 
 function pushFields(response: IDataObject): IDataObject {
 	const fields: IDataObject = {};
@@ -109,7 +88,7 @@ export const groupPushPlan: DeliveryPlan = {
 				const answer = value as IDataObject;
 				const json = { appKey, ...pushFields(answer), ...(groupMsgId ? { groupMsgId } : {}) };
 				if (answer.error === undefined) return { status: 'sent', json };
-				const failure = engageLabFailure(200, answer);
+				const failure = engageLabFailure({ statusCode: 200, body: answer, headers: {} });
 				return { status: failure.status, json, failure };
 			});
 	},

@@ -1,32 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
-import { providerApiError, retryAfterMs } from '../../shared/providerError';
 import { MAX_TOKENS_PER_BATCH } from '../schema';
-import { readRuStoreError, ruStoreFailure, tokenFailure } from '../errors';
+import { ruStoreAnswerFailure, tokenFailure } from '../errors';
 
 /** postReceive: a 2xx answer passes on; any other becomes a NodeApiError saying what it means. */
-export async function readRuStoreAnswer(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 200 && response.statusCode < 300) {
-		// An accepted push stays accepted even if the answer's body is unreadable.
-		return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
-	}
-	const failure = ruStoreFailure(
-		response.statusCode,
-		readRuStoreError(response.body),
-		retryAfterMs(response.headers),
-	);
-	throw providerApiError(this, failure, response.body);
-}
+export const readRuStoreAnswer = answerReader(ruStoreAnswerFailure);
 
 export const sendPlan: DeliveryPlan = {
 	commonFields: (_context, body) => ({ token: (body.message as IDataObject | undefined)?.token }),

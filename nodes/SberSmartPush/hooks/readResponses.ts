@@ -1,32 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan } from '../../shared/delivery';
-import { providerApiError } from '../../shared/providerError';
-import { sberFailure, serviceCodeOf } from '../errors';
+import { sberAnswerFailure } from '../errors';
 
-/**
- * postReceive: n8n throws HTTP errors itself (so that it can refresh the token on 401); a 2xx answer
- * can still carry a service code, which becomes a NodeApiError saying what it means.
- */
-export async function readSberAnswer(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (serviceCodeOf(response.body) !== undefined) {
-		throw providerApiError(
-			this,
-			sberFailure(response.statusCode, response.body, response.headers),
-			response.body,
-		);
-	}
-	return typeof response.body === 'object' && response.body !== null ? items : [{ json: {} }];
-}
+/** postReceive: an answer without a service code passes on; any other becomes a NodeApiError. */
+export const readSberAnswer = answerReader(sberAnswerFailure);
 
 function answerFields(response: IDataObject): IDataObject {
 	const payload = (response.payload ?? {}) as IDataObject;

@@ -9,17 +9,12 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { chunk, deduplicate } from '../lists';
 import { isSuccess, type PushStatus } from '../outcomes';
-import {
-	failureOf,
-	providerApiError,
-	thrownAnswerOf,
-	type ProviderFailure,
-	type ThrownAnswer,
-} from '../providerError';
+import { failureOf, providerApiError, type ProviderFailure } from '../providerError';
 import { readDeliverySettings, type DeliverySettings } from './options';
 import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
 import { addToTally, newTally, summaryItem, toItem } from './items';
+import { thrownAnswerOf, type ProviderAnswer } from '../answers';
 import { credentialGate, type CredentialGate } from './credentialGate';
 import { backoffMs, judge } from './retryPolicy';
 
@@ -54,7 +49,7 @@ export interface ProviderProfile {
 	 * For providers whose node lets n8n throw on HTTP errors (so that n8n can refresh a token after a
 	 * 401): what a thrown answer means. Without it, thrown errors are judged as transport failures.
 	 */
-	failureOfAnswer?(answer: ThrownAnswer): ProviderFailure;
+	failureOfAnswer?(answer: ProviderAnswer): ProviderFailure | undefined;
 }
 
 export interface DeliveryPlan {
@@ -222,8 +217,8 @@ function classifyThrown(
 ): unknown {
 	if (failureOf(error)) return error;
 	const answer = profile.failureOfAnswer ? thrownAnswerOf(error) : undefined;
-	if (!answer || !profile.failureOfAnswer) return error;
-	return providerApiError(context, profile.failureOfAnswer(answer), answer.body);
+	const failure = answer && profile.failureOfAnswer?.(answer);
+	return failure ? providerApiError(context, failure, answer.body) : error;
 }
 
 interface Split {

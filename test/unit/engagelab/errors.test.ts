@@ -5,6 +5,8 @@ import {
 	normaliseBaseUrl,
 } from '../../../nodes/EngageLab/hosts';
 
+const answer = (statusCode: number, body: unknown) => ({ statusCode, body, headers: {} });
+
 describe('EngageLab errors', () => {
 	it('reads both error shapes', () => {
 		expect(readEngageLabError({ error: { code: 21003, message: 'bad' } })).toEqual({
@@ -25,7 +27,7 @@ describe('EngageLab errors', () => {
 			23009, 27000, 27001, 27002, 27008, 27009,
 		];
 		for (const code of table) {
-			const failure = engageLabFailure(400, { error: { code, message: 'x' } });
+			const failure = engageLabFailure(answer(400, { error: { code, message: 'x' } }));
 			expect(failure).toMatchObject({
 				provider: 'EngageLab',
 				code,
@@ -36,22 +38,27 @@ describe('EngageLab errors', () => {
 	});
 
 	it('retries what EngageLab did not take, and what it may have taken only thanks to the cid', () => {
-		expect(engageLabFailure(400, { error: { code: 23008 } })).toMatchObject({
+		expect(engageLabFailure(answer(400, { error: { code: 23008 } }))).toMatchObject({
 			status: 'rate_limited',
 		});
-		expect(engageLabFailure(400, { error: { code: 23008 } }).meaning).toContain('rate limit');
-		expect(engageLabFailure(503, { error: { code: 21030 } })).toMatchObject({
+		expect(engageLabFailure(answer(400, { error: { code: 23008 } })).meaning).toContain(
+			'rate limit',
+		);
+		expect(engageLabFailure(answer(503, { error: { code: 21030 } }))).toMatchObject({
 			status: 'unknown',
 			retryable: true,
 		});
-		expect(engageLabFailure(500, { error: { code: 27000 } })).toMatchObject({
+		expect(engageLabFailure(answer(500, { error: { code: 27000 } }))).toMatchObject({
 			status: 'unknown',
 			retryable: true,
 		});
-		expect(engageLabFailure(400, { error: { code: 21011 } })).toMatchObject({
+		expect(engageLabFailure(answer(400, { error: { code: 21011 } }))).toMatchObject({
 			status: 'invalid_token',
 		});
-		expect(engageLabFailure(502, 'Bad gateway')).toMatchObject({ status: 'unknown', code: 502 });
+		expect(engageLabFailure(answer(502, 'Bad gateway'))).toMatchObject({
+			status: 'unknown',
+			code: 502,
+		});
 	});
 });
 

@@ -79,7 +79,7 @@ describe('readRuStoreAnswer', () => {
 			answer(403, { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' }),
 		);
 		for (const error of [send, topics]) {
-			expect(error.message).toMatch(/^RuStore: RuStore refused the service token/);
+			expect(error.message).toMatch(/^RuStore: The service token was refused/);
 			expect(error.description).toContain('Check the Service Token and Project ID');
 		}
 	});

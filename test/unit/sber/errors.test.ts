@@ -1,9 +1,11 @@
 import {
-	failureOfSberAnswer,
+	sberAnswerFailure,
 	sberFailure,
 	serviceCodeOf,
 	SERVICE_CODES,
 } from '../../../nodes/SberSmartPush/errors';
+
+const answer = (statusCode: number, body: unknown) => ({ statusCode, body, headers: {} });
 
 describe('Sber service codes', () => {
 	it("finds the code in errors[] (key or code), or in the payload's result or validation status", () => {
@@ -37,7 +39,7 @@ describe('Sber service codes', () => {
 			1000, 1001, 1002, 1003, 1004, 1005, 1006, 1008, 1009, 1012, 1013, 1014, 1015, 1016, 1017,
 			1018,
 		]) {
-			const failure = sberFailure(400, { errors: [{ key: String(code), message: 'x' }] });
+			const failure = sberFailure(answer(400, { errors: [{ key: String(code), message: 'x' }] }));
 			expect(failure).toMatchObject({
 				provider: 'Sber SmartPush',
 				code,
@@ -48,30 +50,30 @@ describe('Sber service codes', () => {
 	});
 
 	it('treats 1014 and 1018 as rate limits; only 1014 is retried at once', () => {
-		expect(sberFailure(400, { errors: [{ key: '1014' }] })).toMatchObject({
+		expect(sberFailure(answer(400, { errors: [{ key: '1014' }] }))).toMatchObject({
 			status: 'rate_limited',
 		});
-		expect(sberFailure(400, { errors: [{ key: '1014' }] }).retryable).toBeUndefined();
-		expect(sberFailure(400, { errors: [{ key: '1018' }] })).toMatchObject({
+		expect(sberFailure(answer(400, { errors: [{ key: '1014' }] })).retryable).toBeUndefined();
+		expect(sberFailure(answer(400, { errors: [{ key: '1018' }] }))).toMatchObject({
 			status: 'rate_limited',
 			retryable: false,
 		});
-		expect(sberFailure(400, { errors: [{ key: '1014' }] }).meaning).toContain('limit');
-		expect(sberFailure(400, { errors: [{ key: '1018' }] }).meaning).toContain('limit');
+		expect(sberFailure(answer(400, { errors: [{ key: '1014' }] })).meaning).toContain('limit');
+		expect(sberFailure(answer(400, { errors: [{ key: '1018' }] })).meaning).toContain('limit');
 	});
 
 	it('falls back to the HTTP status: 401 is the credential, 5xx may have been delivered', () => {
-		expect(sberFailure(401, {})).toMatchObject({ status: 'rejected', code: 401 });
-		expect(sberFailure(401, {}).action).toContain('client ID and secret');
-		expect(sberFailure(502, 'Bad gateway')).toMatchObject({ status: 'unknown', code: 502 });
-		expect(sberFailure(418, {})).toMatchObject({
+		expect(sberFailure(answer(401, {}))).toMatchObject({ status: 'rejected', code: 401 });
+		expect(sberFailure(answer(401, {})).action).toContain('client ID and secret');
+		expect(sberFailure(answer(502, 'Bad gateway'))).toMatchObject({ status: 'unknown', code: 502 });
+		expect(sberFailure(answer(418, {}))).toMatchObject({
 			status: 'rejected',
-			meaning: 'Sber answered HTTP 418',
+			meaning: 'The request was refused (HTTP 418)',
 		});
 	});
 
 	it('reads a thrown answer with its Retry-After', () => {
-		const failure = failureOfSberAnswer({
+		const failure = sberAnswerFailure({
 			statusCode: 429,
 			body: { message: 'slow down' },
 			headers: { 'retry-after': '3' },
