@@ -5,7 +5,7 @@ import type {
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { chunk, deduplicate } from '../lists';
 import { isSuccess, type PushStatus } from '../outcomes';
@@ -15,6 +15,7 @@ import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
 import { addToTally, newTally, summaryItem, toItem } from './items';
 import { thrownAnswerOf, type ProviderAnswer } from '../answers';
+import { clock } from './clock';
 import { credentialGate, type CredentialGate } from './credentialGate';
 import { backoffMs, judge } from './retryPolicy';
 
@@ -201,7 +202,7 @@ async function sendWithRetries(
 				return { failure: { ...verdict.failure, attempts: attempt }, error };
 			}
 			waited += wait;
-			await sleep(wait);
+			await clock.sleep(wait);
 		} finally {
 			answered();
 			release();
