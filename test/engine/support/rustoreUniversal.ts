@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { RuStoreUniversalApi } from '../../../credentials/RuStoreUniversalApi.credentials';
 import { RuStoreUniversalPush } from '../../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
@@ -18,7 +18,10 @@ export interface UniversalSetup {
 }
 
 /** Data of a RuStore Universal credential pointed at the sandbox. */
-export function universalCredentialData(sandbox: Sandbox, setup: UniversalSetup = {}): IDataObject {
+export function universalCredentialData(
+	sandbox: Sandbox,
+	setup: UniversalSetup = {},
+): ICredentialDataDecryptedObject {
 	const { fcm = true, hms = true, client = 'shared', overrides = {} } = setup;
 	const universal = sandbox.rustoreUniversal;
 	return {
