@@ -43,6 +43,21 @@ export function readUniversalAnswer(body: unknown): UniversalAnswer {
 	};
 }
 
+/**
+ * Answers that echo the request could quote the credentials it carried (community clients strip them
+ * before logging): every secret of the request is replaced in the errors' text, in place, before the
+ * answer reaches an output or an error.
+ */
+export function withoutSecrets(body: unknown, secrets: Array<string | undefined>): void {
+	const errors = asObject(body).errors;
+	if (!Array.isArray(errors)) return;
+	const known = secrets.filter((secret): secret is string => !!secret && secret.length >= 4);
+	errors.forEach((error, index) => {
+		if (typeof error !== 'string') return;
+		errors[index] = known.reduce((text, secret) => text.split(secret).join('[credential]'), error);
+	});
+}
+
 const isOk = (answer: UniversalAnswer) => answer.status?.toUpperCase() === 'OK';
 
 /** The errors that name a provider ("rustore: invalid tokens ..."), by provider, without the name. */

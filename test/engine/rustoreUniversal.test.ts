@@ -189,6 +189,22 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 		expect(results[1]).toMatchObject({ status: 'sent', provider: 'fcm' });
 	});
 
+	it('takes the credentials out of an answer that quotes them', async () => {
+		sandbox.configure({ rustoreUniversal: { echoAuthToken: true } });
+		try {
+			const run = await runUniversal(sandbox, universalSend({ rustore: 'rs-1' }), {
+				setup: { fcm: false, hms: false, overrides: { serviceToken: 'wrong-service-token' } },
+			});
+			const [result] = json(run) as Array<Record<string, unknown>>;
+			expect(result.providerMessage).toBe(
+				'rustore: unauthorized: invalid project_id or auth_token (auth_token [credential])',
+			);
+			expect(JSON.stringify(run.runData)).not.toContain('wrong-service-token');
+		} finally {
+			sandbox.configure({ rustoreUniversal: { echoAuthToken: false } });
+		}
+	});
+
 	it("reports RuStore's VALIDATION_ERROR as rejected with its errors, the Status/status casing read", async () => {
 		const run = await runUniversal(
 			sandbox,

@@ -1,4 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { cachedAccessTokens } from '../../../credentials/ruStoreUniversal/providerTokens';
+import { credentialsForRun } from '../../shared/runCredentials';
 
 import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
@@ -8,12 +16,34 @@ import {
 	readUniversalAnswer,
 	tokenResults,
 	universalAnswerFailure,
+	withoutSecrets,
 } from '../errors';
 import { TOKEN_PROVIDERS } from '../schema';
 import { readTokens } from './buildRequests';
 
-/** postReceive: success and per-provider errors pass on; any other answer becomes a NodeApiError. */
-export const readUniversalAnswerItems = answerReader(universalAnswerFailure);
+const readAnswer = answerReader(universalAnswerFailure);
+
+/**
+ * postReceive: the request's secrets taken out of the answer's text; then success and per-provider
+ * errors pass on, and any other answer becomes a NodeApiError.
+ */
+export async function readUniversalAnswerItems(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const credentials = await credentialsForRun(this, 'ruStoreUniversalApi');
+	const { fcm, hms } = cachedAccessTokens(credentials);
+	const secrets = [
+		String(credentials.serviceToken ?? ''),
+		String(credentials.hmsClientSecret ?? ''),
+		fcm,
+		hms,
+	];
+	withoutSecrets(response.body, secrets);
+	for (const item of items) withoutSecrets(item.json, secrets);
+	return await readAnswer.call(this, items, response);
+}
 
 /** One output item per sent token, with the status the aggregate answer allows for it. */
 export const universalSendPlan: DeliveryPlan = {

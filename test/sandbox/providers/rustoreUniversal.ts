@@ -26,6 +26,8 @@ export interface RuStoreUniversalOptions {
 	tokenLifetimeSeconds: number;
 	/** How many characters of a rejected token the answer names. */
 	prefixLength: number;
+	/** Refusals quote the auth_token they refused (nothing says they do not; community clients guard against it). */
+	echoAuthToken?: boolean;
 }
 
 export interface RuStoreUniversalControl {
@@ -218,10 +220,11 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 		return problems;
 	}
 
-	const unauthorised = (provider: string) =>
-		provider === 'rustore'
+	const unauthorised = (provider: string, block: Json) =>
+		(provider === 'rustore'
 			? `${provider}: unauthorized: invalid project_id or auth_token`
-			: `${provider}: unauthorized (401): Request had invalid authentication credentials`;
+			: `${provider}: unauthorized (401): Request had invalid authentication credentials`) +
+		(options.echoAuthToken ? ` (auth_token ${String(block.auth_token)})` : '');
 
 	const tokenDead = (token: string) =>
 		token.startsWith('invalid-') || token.startsWith('expired-') || deadTokens.has(token);
@@ -266,7 +269,7 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 		for (const [provider, list] of Object.entries(tokens as Record<string, string[]>)) {
 			if (!list.length) continue;
 			if (!authorised(provider, providers[provider])) {
-				errors.push(unauthorised(provider));
+				errors.push(unauthorised(provider, providers[provider]));
 				continue;
 			}
 			const dead = list.filter(tokenDead);
@@ -312,7 +315,7 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 		const errors: string[] = [];
 		for (const [provider, block] of Object.entries(body.providers as Record<string, Json>)) {
 			if (!authorised(provider, block)) {
-				errors.push(unauthorised(provider));
+				errors.push(unauthorised(provider, block));
 				continue;
 			}
 			request.deliver({

@@ -4,6 +4,7 @@ import {
 	tokenResults,
 	tokensNamedBy,
 	universalAnswerFailure,
+	withoutSecrets,
 } from '../../../nodes/RuStoreUniversalPush/errors';
 
 const answer = (statusCode: number, body: unknown) => ({ statusCode, body, headers: {} });
@@ -93,5 +94,13 @@ describe('matching the prefixes the answer names to the sent tokens', () => {
 			providerMessage: 'fcm: unauthorized (401): Request had invalid authentication credentials',
 		});
 		expect(tokenResults('hms', ['h1'], errors).get('h1')).toEqual({ status: 'sent' });
+	});
+});
+
+describe('secrets in an answer', () => {
+	it('are replaced in the errors’ text before anyone reads it', () => {
+		const body = { status: 'PROVIDER_ERROR', errors: ['rustore: bad auth_token s3cr3t-token', 7] };
+		withoutSecrets(body, ['s3cr3t-token', undefined, '']);
+		expect(body.errors).toEqual(['rustore: bad auth_token [credential]', 7]);
 	});
 });
