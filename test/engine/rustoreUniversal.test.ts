@@ -87,7 +87,7 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 
 	it('fetches each access token once for all items and runs, and again once it expires', async () => {
 		const setup = { client: 'refresh' };
-		sandbox.configure({ rustoreUniversal: { tokenLifetimeSeconds: 2 } });
+		sandbox.configure({ rustoreUniversal: { tokenLifetimeSeconds: 4 } });
 		const items = [{ t: 'a1' }, { t: 'b1' }, { t: 'c1' }];
 		const parameters = universalSend({
 			rustore: '={{ "rs-" + $json.t }}',
@@ -101,8 +101,8 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 		expect([tokenRequests(sandbox, 'google'), tokenRequests(sandbox, 'huawei')]).toEqual([1, 1]);
 
 		// The credential stops using a token halfway through a lifetime this short (a minute early
-		// for real ones): after a second, the next run fetches one new token per provider.
-		await new Promise((resolve) => setTimeout(resolve, 1100));
+		// for real ones): two seconds on, the next run fetches one new token per provider.
+		await new Promise((resolve) => setTimeout(resolve, 2100));
 		const third = await runUniversal(sandbox, parameters, { items, setup });
 		expect(third.error).toBeUndefined();
 		expect([tokenRequests(sandbox, 'google'), tokenRequests(sandbox, 'huawei')]).toEqual([2, 2]);
@@ -233,8 +233,10 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 		const pending = runUniversal(sandbox, universalSend({ rustore: 'rs-1' }), {
 			setup: { fcm: false, hms: false },
 		});
-		// The first attempt meets the 503; the retry goes through once the fault is lifted.
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		// The first attempt meets the 503; the retry (a back-off of at least 250 ms later) goes
+		// through once the fault is lifted.
+		while (!sandbox.requests.some((request) => request.status === 503))
+			await new Promise((resolve) => setTimeout(resolve, 10));
 		sandbox.configure({ faults: {} });
 		const run = await pending;
 		expect(json(run)).toEqual([
