@@ -60,6 +60,24 @@ export function sandboxCredentials(sandbox: Sandbox) {
 				customBaseUrl: sandbox.baseUrls.engagelabApp,
 			},
 		},
+		{
+			id: 'sandboxRuStoreUniversal',
+			name: 'RuStore Universal (sandbox)',
+			type: 'ruStoreUniversalApi',
+			data: {
+				projectId: sandbox.rustoreUniversal.options.projectId,
+				serviceToken: sandbox.rustoreUniversal.options.serviceToken,
+				universalBaseUrl: sandbox.baseUrls.rustoreUniversal,
+				useFcm: true,
+				fcmServiceAccountPrivateKey: sandbox.rustoreUniversal.serviceAccountKey,
+				googleTokenUrl: `${sandbox.baseUrls.googleToken}/token`,
+				useHms: true,
+				hmsProjectId: sandbox.rustoreUniversal.options.hmsProjectId,
+				hmsAppId: sandbox.rustoreUniversal.options.hmsAppId,
+				hmsClientSecret: sandbox.rustoreUniversal.options.hmsClientSecret,
+				huaweiTokenUrl: `${sandbox.baseUrls.huaweiToken}/oauth2/v3/token`,
+			},
+		},
 	];
 }
 

@@ -36,7 +36,8 @@ interface ActionCheck {
 	hidden: string[];
 }
 
-const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
+/** `shots` names the screenshots when two nodes share an icon (default: the icon's name). */
+const NODES: Array<{ name: string; icon: string; shots?: string; actions: ActionCheck[] }> = [
 	{
 		name: 'RuStore Push',
 		icon: 'rustore',
@@ -61,6 +62,33 @@ const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
 				opens: { resource: 'Topic', operation: 'Subscribe' },
 				shown: ['Topic', 'Push Tokens'],
 				hidden: ['Push Token', 'Notification'],
+			},
+		],
+	},
+	{
+		name: 'RuStore Universal Push',
+		icon: 'rustore',
+		shots: 'rustore-universal',
+		actions: [
+			{
+				action: 'Send a universal push to devices',
+				credential: 'RuStore Universal (sandbox)',
+				opens: { resource: 'Universal', operation: 'Send' },
+				shown: [
+					'RuStore Tokens',
+					'FCM Tokens',
+					'HMS Tokens',
+					'Define Message Using',
+					'Notification',
+				],
+				hidden: ['Topic', 'Push Token'],
+			},
+			{
+				action: 'Send a universal push to a topic',
+				credential: 'RuStore Universal (sandbox)',
+				opens: { resource: 'Universal', operation: 'Send to Topic' },
+				shown: ['Topic', 'Define Message Using', 'Notification'],
+				hidden: ['RuStore Tokens', 'FCM Tokens', 'HMS Tokens'],
 			},
 		],
 	},
@@ -260,7 +288,9 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 						const labels = await parameterLabels(page);
 						for (const field of check.shown) expect(labels).toContain(field);
 						for (const field of check.hidden) expect(labels).not.toContain(field);
-						await page.screenshot({ path: join(SHOTS, `${node.icon}-${index + 1}-${theme}.png`) });
+						await page.screenshot({
+							path: join(SHOTS, `${node.shots ?? node.icon}-${index + 1}-${theme}.png`),
+						});
 						await page.keyboard.press('Escape');
 					}
 					// The node's icon on the canvas: loaded, and the themed file.
@@ -278,10 +308,14 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 					});
 					expect(loaded).toBe(true);
 					expect(src.endsWith(`${node.icon}.dark.svg`)).toBe(theme === 'dark');
-					await page.screenshot({ path: join(SHOTS, `${node.icon}-canvas-${theme}.png`) });
+					await page.screenshot({
+						path: join(SHOTS, `${node.shots ?? node.icon}-canvas-${theme}.png`),
+					});
 				} catch (error) {
 					// What the panel showed when a check failed, for the one who reads the failure.
-					await page.screenshot({ path: join(SHOTS, `${node.icon}-failed-${theme}.png`) });
+					await page.screenshot({
+						path: join(SHOTS, `${node.shots ?? node.icon}-failed-${theme}.png`),
+					});
 					throw error;
 				} finally {
 					await context.close();
