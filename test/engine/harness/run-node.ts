@@ -36,7 +36,7 @@ function buildNodes(
 	).description;
 	const versions = Array.isArray(description.version) ? description.version : [description.version];
 	const underTest: INode = {
-		id: randomUUID(),
+		id: options.nodeId ?? randomUUID(),
 		name: nodeName,
 		type: typeName,
 		typeVersion: options.typeVersion ?? Math.max(...versions),
@@ -105,7 +105,7 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 	);
 
 	const workflowData: IWorkflowBase = {
-		id: randomUUID().slice(0, 16),
+		id: options.workflowId ?? randomUUID().slice(0, 16),
 		name: `engine harness: ${nodeName}`,
 		active: false,
 		isArchived: false,
@@ -122,7 +122,11 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 		nodes: structuredClone(workflowData.nodes),
 		nodeTypes,
 	});
-	const additionalData = createAdditionalData(credentialsHelper, workflowData, randomUUID());
+	const additionalData = createAdditionalData(
+		credentialsHelper,
+		workflowData,
+		options.executionId ?? randomUUID(),
+	);
 
 	const run = await new WorkflowExecute(additionalData, 'manual').run({
 		workflow,

@@ -34,6 +34,13 @@ export interface RunNodeOptions {
 	credentialStore?: CredentialStore;
 	/** Runs with the same store and id share (and persist into) one stored credential. */
 	credentialId?: string;
+	/**
+	 * The same execution run again (as a queue worker re-runs one): the execution, workflow and node
+	 * ids that are otherwise new for each run.
+	 */
+	executionId?: string;
+	workflowId?: string;
+	nodeId?: string;
 }
 
 export interface EngineRun {

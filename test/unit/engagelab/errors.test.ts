@@ -52,9 +52,11 @@ describe('EngageLab errors', () => {
 			status: 'unknown',
 			retryable: true,
 		});
-		expect(engageLabFailure(answer(400, { error: { code: 21011 } }))).toMatchObject({
-			status: 'invalid_token',
-		});
+		// Request-level codes name no id: no recipient of the request is called dead.
+		for (const code of [20101, 21011])
+			expect(engageLabFailure(answer(400, { error: { code } }))).toMatchObject({
+				status: 'rejected',
+			});
 		expect(engageLabFailure(answer(502, 'Bad gateway'))).toMatchObject({
 			status: 'unknown',
 			code: 502,
