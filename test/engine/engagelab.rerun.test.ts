@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { KEY_ORIGIN } from '../../nodes/EngageLab/hooks/idempotencyKey';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { groupPush, pushTo, runEngageLab } from './support/engagelab';
 
@@ -82,6 +83,40 @@ describe('EngageLab: an execution run twice sends nothing twice', () => {
 			{ items: [{ rids: ids }] },
 		);
 		expect(cids()).toEqual(['campaign-42-p1', 'campaign-42-p2']);
+	});
+});
+
+describe("EngageLab: n8n's retry of an execution", () => {
+	it("reuses the original execution's keys, kept in its custom data, so a retry sends nothing twice", async () => {
+		const parameters = pushTo({ registrationIds: 'rid-1' });
+		const original = execution();
+		const first = await runEngageLab(sandbox, parameters, original);
+		const customData = first.run.data.resultData.metadata ?? {};
+		expect(customData).toEqual({ [KEY_ORIGIN]: original.executionId });
+
+		// n8n runs a retry as a new execution (new id, mode "retry") from the original's saved data.
+		const retry = await runEngageLab(sandbox, parameters, {
+			...original,
+			executionId: `${original.executionId}-retry`,
+			retryOf: { customData },
+		});
+		expect(retry.outputs[0][0].json.status).toBe('sent');
+		expect(new Set(cids()).size).toBe(1);
+		expect(sandbox.deliveries).toHaveLength(1);
+		// A retry of the retry still finds the original.
+		expect(retry.run.data.resultData.metadata).toEqual(customData);
+	});
+
+	it('outside a retry a carried value is ignored: a new execution sends its own push', async () => {
+		const parameters = pushTo({ registrationIds: 'rid-1' });
+		const original = execution();
+		await runEngageLab(sandbox, parameters, original);
+		await runEngageLab(sandbox, parameters, {
+			...original,
+			executionId: `${original.executionId}0`,
+		});
+		expect(new Set(cids()).size).toBe(2);
+		expect(sandbox.deliveries).toHaveLength(2);
 	});
 });
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecute } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import type { IConnections, INode, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
@@ -128,10 +128,21 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 		options.executionId ?? randomUUID(),
 	);
 
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
-		workflow,
-		startNode: workflow.getNode(TRIGGER_NAME) ?? undefined,
-	});
+	const startNode = workflow.getNode(TRIGGER_NAME) ?? undefined;
+	const run = options.retryOf
+		? await new WorkflowExecute(
+				additionalData,
+				'retry',
+				createRunExecutionData({
+					executionData: {
+						nodeExecutionStack: [
+							{ node: startNode!, data: { main: [[{ json: {} }]] }, source: null },
+						],
+					},
+					resultData: { runData: {}, metadata: { ...options.retryOf.customData } },
+				}),
+			).processRunExecutionData(workflow)
+		: await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
 
 	const { runData, error } = run.data.resultData;
 	const lastTask = runData[nodeName]?.at(-1);

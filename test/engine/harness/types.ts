@@ -41,6 +41,11 @@ export interface RunNodeOptions {
 	executionId?: string;
 	workflowId?: string;
 	nodeId?: string;
+	/**
+	 * Run as n8n's "retry execution" does: mode `retry`, starting from the original execution's saved
+	 * data, of which its custom data (`resultData.metadata`) is what a node can see.
+	 */
+	retryOf?: { customData: Record<string, string> };
 }
 
 export interface EngineRun {

@@ -200,10 +200,13 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 	const module: ProviderModule = {
 		name: 'engagelab',
 		mounts: { '/engagelab-app': 'engagelabApp', '/engagelab-web': 'engagelabWeb' },
-		faultBody: (status) =>
-			status === 429
-				? { error: { code: 23008, message: 'API request frequency exceeded' } }
-				: { error: { code: 21030, message: 'internal timeout, please retry' } },
+		faultBody: (status, mount) => {
+			const error =
+				status === 429
+					? { code: 23008, message: 'API request frequency exceeded' }
+					: { code: 21030, message: 'internal timeout, please retry' };
+			return mount === '/engagelab-web' ? error : { error };
+		},
 		reset() {
 			rate.reset();
 			byCid.clear();
@@ -212,49 +215,60 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 			control.answerWith = undefined;
 		},
 		handle(mount, request) {
-			const route = /^\/v4\/(push|push\/validate|grouppush)$/.exec(request.path);
-			if (!route)
-				return {
-					status: 404,
-					body: { error: { code: 404, message: `no such path ${request.path}` } },
-				};
-			if (request.method !== 'POST') return error(405, 21001, 'only POST is supported');
-			const web = mount === '/engagelab-web';
-			const group = route[1] === 'grouppush';
-			const caller = credentialsOf(request);
-			const groupKey = caller?.user.startsWith('group-')
-				? caller.user.slice('group-'.length)
-				: undefined;
-			const authorised = group
-				? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret
-				: caller !== undefined && options.apps[caller.user] === caller.secret;
-			if (!authorised) return error(401, 21004, 'Authentication failed');
-			const appKeys = group
-				? options.groups[groupKey as string].apps
-				: [(caller as { user: string }).user];
-			if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
-				return error(400, 23008, 'API request frequency exceeded the limit');
-			if (control.answerWith)
-				return error(control.answerWith.status, control.answerWith.code, 'documented error');
-			if (request.json === undefined) return error(400, 21003, 'invalid JSON');
-			const refused = problem(request.json, web, group);
-			if (refused) return refused;
-			const body = request.json as Json;
-			if (!group)
-				return {
-					status: 200,
-					body: accept(request, appKeys[0], body, route[1] === 'push/validate'),
-				};
-			const answer: Json = { group_msgid: String(nextMsgId++) };
-			for (const appKey of appKeys) {
-				const code = groupAppCodes.get(appKey) ?? (failingGroupApps.has(appKey) ? 21011 : 0);
-				answer[appKey] = code
-					? { error: { code, message: 'error for this app' } }
-					: accept(request, appKey, body, false, true);
-			}
-			return { status: 200, body: answer };
+			const answer = answerFor(mount, request);
+			// Web Push answers its errors flat, `{"code": ..., "message": ...}` (doc 004); App Push nests
+			// them in `error` (EngageLab's App Push error summary, the official SDKs).
+			const nested = isObject(answer.body) ? answer.body.error : undefined;
+			return mount === '/engagelab-web' && isObject(nested)
+				? { ...answer, body: { code: nested.code, message: nested.message } }
+				: answer;
 		},
 	};
+
+	function answerFor(mount: string, request: ProviderRequest): ProviderAnswer {
+		const route = /^\/v4\/(push|push\/validate|grouppush)$/.exec(request.path);
+		if (!route)
+			return {
+				status: 404,
+				body: { error: { code: 404, message: `no such path ${request.path}` } },
+			};
+		if (request.method !== 'POST') return error(405, 21001, 'only POST is supported');
+		const web = mount === '/engagelab-web';
+		const group = route[1] === 'grouppush';
+		const caller = credentialsOf(request);
+		const groupKey = caller?.user.startsWith('group-')
+			? caller.user.slice('group-'.length)
+			: undefined;
+		const authorised = group
+			? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret
+			: caller !== undefined && options.apps[caller.user] === caller.secret;
+		if (!authorised) return error(401, 21004, 'Authentication failed');
+		const appKeys = group
+			? options.groups[groupKey as string].apps
+			: [(caller as { user: string }).user];
+		if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
+			return error(400, 23008, 'API request frequency exceeded the limit');
+		if (control.answerWith)
+			return error(control.answerWith.status, control.answerWith.code, 'documented error');
+		if (request.json === undefined) return error(400, 21003, 'invalid JSON');
+		const refused = problem(request.json, web, group);
+		if (refused) return refused;
+		const body = request.json as Json;
+		if (!group)
+			return {
+				status: 200,
+				body: accept(request, appKeys[0], body, route[1] === 'push/validate'),
+			};
+		const answer: Json = { group_msgid: String(nextMsgId++) };
+		for (const appKey of appKeys) {
+			const code = groupAppCodes.get(appKey) ?? (failingGroupApps.has(appKey) ? 21011 : 0);
+			answer[appKey] = code
+				? { error: { code, message: 'error for this app' } }
+				: accept(request, appKey, body, false, true);
+		}
+		return { status: 200, body: answer };
+	}
+
 	const control: EngageLabControl = { options, failingGroupApps, groupAppCodes };
 	return { module, control };
 }
