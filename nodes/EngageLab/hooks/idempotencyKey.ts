@@ -23,13 +23,23 @@ function keyOrigin(context: IExecuteSingleFunctions, executionId: string): strin
 	return executionId;
 }
 
+/** Run indexes by node run: n8n hands every item of one run the same execute data. */
+const runIndexes = new WeakMap<object, number>();
+
+/** Which run of the node this is (a loop runs it again): read once per run, the proxy is not cheap. */
 function runIndex(context: IExecuteSingleFunctions): number {
+	const run = context.getExecuteData?.() as object | undefined;
+	const known = run && runIndexes.get(run);
+	if (known !== undefined) return known;
+	let index = 0;
 	try {
-		const index = context.getWorkflowDataProxy(context.getItemIndex()).$runIndex;
-		return typeof index === 'number' ? index : 0;
+		const value = context.getWorkflowDataProxy(context.getItemIndex()).$runIndex;
+		if (typeof value === 'number') index = value;
 	} catch {
-		return 0;
+		// No data proxy here: the first run.
 	}
+	if (run) runIndexes.set(run, index);
+	return index;
 }
 
 /**
