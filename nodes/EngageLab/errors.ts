@@ -127,7 +127,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		status: 'rate_limited',
 	},
 	23009: {
-		meaning: "n8n's IP address is not in the app's IP whitelist",
+		meaning: "This n8n's IP address is not in the app's IP whitelist",
 		action: "Add this n8n's outgoing IP address to the whitelist in the EngageLab console.",
 		status: 'rejected',
 		refusesCredential: true,

@@ -1,4 +1,5 @@
 import { engageLabFailure, ERROR_CODES, readEngageLabError } from '../../../nodes/EngageLab/errors';
+import { errorDescription, errorMessage } from '../../../nodes/shared/providerError';
 import {
 	ENGAGELAB_HOSTS,
 	engageLabBaseUrl,
@@ -34,6 +35,19 @@ describe('EngageLab errors', () => {
 				meaning: ERROR_CODES[code].meaning,
 				providerMessage: 'x',
 			});
+		}
+	});
+
+	it('reads well after "EngageLab: ": no repeated name, no "..", status and action agree', () => {
+		for (const [code, row] of Object.entries(ERROR_CODES)) {
+			const failure = engageLabFailure(answer(400, { error: { code: Number(code) } }));
+			expect(errorMessage(failure)).toBe(`EngageLab: ${row.meaning} (${code})`);
+			expect(row.meaning).toMatch(/^(?!EngageLab)[A-Z].*[^.]$/);
+			expect(row.action).toMatch(/^[A-Z].*\.$/);
+			expect(errorDescription(failure)).not.toContain('..');
+			// An action that says "sent again" belongs to a status that is retried, and only to it.
+			expect(/sent again automatically/i.test(row.action)).toBe(row.retryable === true);
+			if (row.status === 'rejected') expect(row.action).not.toMatch(/sent again automatically/i);
 		}
 	});
 
