@@ -94,6 +94,20 @@ describe('EngageLab fields mode sends what the documents send', () => {
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
+	it('JSON mode: override_msg_id on a group push is refused before sending (doc 003)', async () => {
+		const run = await runEngageLab(sandbox, {
+			resource: 'groupPush',
+			operation: 'sendToGroup',
+			bodyInput: 'json',
+			bodyJson: JSON.stringify({
+				to: 'all',
+				body: { platform: 'all', notification: { alert: 'Hi' }, options: { override_msg_id: 1 } },
+			}),
+		});
+		expect(run.error?.message).toContain('not available for group pushes');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('JSON mode: msg_content as an object and time_to_live as text (doc 004 types)', async () => {
 		const run = await runEngageLab(sandbox, {
 			resource: 'push',

@@ -115,10 +115,8 @@ function distribution(value: unknown, web: boolean): IDataObject | undefined {
 	return { distribution_new: value };
 }
 
-function options(context: IExecuteSingleFunctions, web: boolean, group: boolean): IDataObject {
+function options(context: IExecuteSingleFunctions, web: boolean): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
-	if (group && given.overrideMsgId)
-		fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
 	const webDistribution =
 		typeof given.distribution === 'string' &&
 		['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'].includes(given.distribution);
@@ -140,11 +138,7 @@ function options(context: IExecuteSingleFunctions, web: boolean, group: boolean)
 	});
 }
 
-function bodyFromFields(
-	context: IExecuteSingleFunctions,
-	web: boolean,
-	group: boolean,
-): IDataObject {
+function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
 	const kind = String(context.getNodeParameter('content', 'notification'));
 	// A custom message goes with or instead of the notification (EngageLab's group push example sends both).
@@ -196,7 +190,7 @@ function bodyFromFields(
 	return compact({
 		from: given.from,
 		to: audience(context),
-		body: { platform, ...content, options: options(context, web, group) },
+		body: { platform, ...content, options: options(context, web) },
 		request_id: given.requestId,
 		custom_args: customArgs(context, given.customArgs),
 	});
@@ -258,7 +252,7 @@ async function build(
 		);
 	}
 	const body = fields
-		? bodyFromFields(context, web, group)
+		? bodyFromFields(context, web)
 		: readJsonObject(context, 'bodyJson', 'Push (JSON)');
 	const fieldsValid = validateOrThrow(context, pushBodySchema, body, 'EngageLab push', fieldLabels);
 	const valid = validateOrThrow(
@@ -270,6 +264,9 @@ async function build(
 	) as IDataObject;
 	const inner = valid.body as IDataObject;
 	const pushOptions = { ...((inner.options ?? {}) as IDataObject) };
+	// Doc 003: "L'attribut override_msg_id dans option n'est pas pris en charge" for group pushes.
+	if (group && pushOptions.override_msg_id !== undefined)
+		fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
 	const overrideMsgId = overrideMessageId(context, pushOptions.override_msg_id);
 	if (overrideMsgId !== undefined) pushOptions.override_msg_id = overrideMsgId;
 	// An idempotency key per item, derived from the execution: EngageLab sends a cid once per AppKey,
