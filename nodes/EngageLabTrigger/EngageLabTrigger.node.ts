@@ -128,7 +128,9 @@ export class EngageLabTrigger implements INodeType {
 				nowMs: Date.now(),
 			});
 			if (!verdict.ok) {
-				this.logger.warn(`EngageLab Trigger refused a callback: ${verdict.reason} signature`);
+				this.logger.warn(
+					`EngageLab Trigger answered 401 to a callback: X-CALLBACK-ID ${verdict.reason}`,
+				);
 				res.status(401).json({ code: 401, message: 'Invalid X-CALLBACK-ID signature' }).end();
 				return { noWebhookResponse: true };
 			}
