@@ -16,16 +16,25 @@ export type ReceiptStatus =
 	| 'withdraw_failed'
 	| 'unknown';
 
-export const RECEIPT_STATUSES: ReadonlyArray<{ name: string; value: ReceiptStatus }> = [
-	{ name: 'Targeted (Target Valid)', value: 'targeted' },
-	{ name: 'Sent', value: 'sent' },
-	{ name: 'Delivered', value: 'delivered' },
-	{ name: 'Clicked', value: 'clicked' },
-	{ name: 'Failed', value: 'failed' },
-	{ name: 'Invalid Token (Target Invalid)', value: 'invalid_token' },
-	{ name: 'Withdrawn', value: 'withdrawn' },
-	{ name: 'Withdraw Failed', value: 'withdraw_failed' },
-	{ name: 'Unknown', value: 'unknown' },
+// Plain names: n8n's node panel lists a trigger's events as "On <name>" actions.
+export const RECEIPT_STATUSES: ReadonlyArray<{
+	name: string;
+	value: ReceiptStatus;
+	description: string;
+}> = [
+	{ name: 'Delivered', value: 'delivered', description: 'The push reached the device' },
+	{ name: 'Clicked', value: 'clicked', description: 'The user opened the push' },
+	{ name: 'Sent', value: 'sent', description: 'The provider sent the push on' },
+	{ name: 'Failed', value: 'failed', description: 'Sending or delivery failed' },
+	{
+		name: 'Invalid Token',
+		value: 'invalid_token',
+		description: 'The provider calls the target invalid: stop sending to it',
+	},
+	{ name: 'Targeted', value: 'targeted', description: 'The provider found the target valid' },
+	{ name: 'Withdrawn', value: 'withdrawn', description: 'The push was recalled' },
+	{ name: 'Withdraw Failed', value: 'withdraw_failed', description: 'A recall failed' },
+	{ name: 'Unknown', value: 'unknown', description: 'A kind this package does not know yet' },
 ];
 
 type Json = Record<string, unknown>;
