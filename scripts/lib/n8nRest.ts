@@ -77,3 +77,21 @@ export async function n8nRest(url: string, n8n: N8nInstall): Promise<N8nRest> {
 export function nodeItems(run: IRun['data'], nodeName: string): INodeExecutionData[] {
 	return (run.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
 }
+
+/**
+ * n8n registers a published workflow's webhooks shortly after its API is up: polls with a request
+ * that starts nothing (a handshake, or a call the trigger refuses) until the path stops answering 404.
+ */
+export async function waitForWebhook(url: string, harmlessBody: unknown): Promise<void> {
+	for (let attempt = 0; attempt < 120; attempt++) {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(harmlessBody),
+		});
+		await response.arrayBuffer();
+		if (response.status !== 404) return;
+		await delay(500);
+	}
+	throw new Error(`${url} was not registered within a minute`);
+}

@@ -195,7 +195,12 @@ async function addThroughAction(page: Page, nodeName: string, action: string): P
 	await page.getByTestId('canvas-add-button').click();
 	await page.getByTestId('node-creator-search-bar').fill(nodeName);
 	await page.getByTestId('node-creator-item-name').getByText(nodeName, { exact: true }).click();
-	await page.getByTestId('node-creator-item-name').getByText(action, { exact: true }).click();
+	const item = page.getByTestId('node-creator-item-name').getByText(action, { exact: true });
+	// A provider with a trigger node lists its triggers first, and on an empty workflow folds the actions.
+	const actions = page.getByText(/^Actions \(\d+\)$/);
+	await item.or(actions).first().waitFor({ state: 'visible' });
+	if (!(await item.isVisible())) await actions.click();
+	await item.click();
 	await page.getByTestId('ndv').waitFor({ state: 'visible' });
 }
 

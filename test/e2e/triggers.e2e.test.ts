@@ -4,7 +4,6 @@
  * (test/sandbox/callbacks.ts) and the executions n8n stored are read back through its REST API.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import {
@@ -13,8 +12,8 @@ import {
 	SANDBOX_CALLBACK,
 	type LocalN8n,
 } from '../../scripts/lib/localN8n';
-import { n8nRest, nodeItems, type N8nRest } from '../../scripts/lib/n8nRest';
-import { serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
+import { n8nRest, nodeItems, waitForWebhook, type N8nRest } from '../../scripts/lib/n8nRest';
+import { freePort, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
 import { startSandbox, type Sandbox } from '../sandbox';
 import {
 	engageLabCallbackBody,
@@ -34,17 +33,6 @@ function webhookIdOf(file: string, type: string): string {
 		nodes: Array<{ type: string; webhookId?: string }>;
 	};
 	return workflow.nodes.find((node) => node.type === type)?.webhookId ?? '';
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 let sandbox: Sandbox;
@@ -79,6 +67,9 @@ beforeAll(async () => {
 	server = await startN8nServer(local, port, 'ignore');
 	rest = await n8nRest(server.url, local.n8n);
 	engageLabUrl = `${server.url}/webhook/${webhookIdOf('engagelab-callback-crm.json', 'n8n-nodes-push-gateways.engageLabTrigger')}/webhook`;
+	// Both triggers listening: a handshake and an unauthenticated call start nothing.
+	await waitForWebhook(engageLabUrl, { echostr: 'ready' });
+	await waitForWebhook(new URL(sberCallbackUrl.pathname, server.url).toString(), {});
 }, 600_000);
 
 afterAll(async () => {
