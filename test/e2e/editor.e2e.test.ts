@@ -141,6 +141,37 @@ const NODES: Array<{ name: string; icon: string; shots?: string; actions: Action
 	},
 ];
 
+/** The trigger nodes: no actions, one panel each; the URL to paste into the provider shows in it. */
+const TRIGGERS: Array<{
+	name: string;
+	/** The trigger action picked in the node panel. */
+	action: string;
+	/** The event kind that action chooses in the Events field. */
+	events?: string;
+	icon: string;
+	credential: string;
+	shown: string[];
+	hidden: string[];
+}> = [
+	{
+		name: 'EngageLab Trigger',
+		action: 'On delivered',
+		events: 'Delivered',
+		icon: 'engagelab',
+		credential: 'EngageLab Callback (sandbox)',
+		shown: ['Verify Signature', 'Timestamp Window (Seconds)', 'Events'],
+		hidden: ['Audience', 'Registration IDs'],
+	},
+	{
+		name: 'Sber SmartPush Trigger',
+		action: 'On new Sber SmartPush event',
+		icon: 'sber',
+		credential: 'Sber SmartPush Callback (sandbox)',
+		shown: [],
+		hidden: ['Project ID', 'Destinations'],
+	},
+];
+
 async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
@@ -192,6 +223,23 @@ async function addThroughAction(page: Page, nodeName: string, action: string): P
 	await page.getByTestId('canvas-add-button').click();
 	await page.getByTestId('node-creator-search-bar').fill(nodeName);
 	await page.getByTestId('node-creator-item-name').getByText(nodeName, { exact: true }).click();
+	const item = page.getByTestId('node-creator-item-name').getByText(action, { exact: true });
+	// A provider with a trigger node lists its triggers first, and on an empty workflow folds the actions.
+	const actions = page.getByText(/^Actions \(\d+\)$/);
+	await item.or(actions).first().waitFor({ state: 'visible' });
+	if (!(await item.isVisible())) await actions.click();
+	await item.click();
+	await page.getByTestId('ndv').waitFor({ state: 'visible' });
+}
+
+/** Adds a trigger node from the node panel of an empty workflow; its parameters panel opens. */
+async function addTrigger(page: Page, nodeName: string, action: string): Promise<void> {
+	await page.goto(`${server.url}/workflow/new`);
+	await page.getByTestId('canvas-add-button').click();
+	await page.getByTestId('node-creator-search-bar').fill(nodeName);
+	// n8n lists a trigger under its provider's name (without "Trigger"), its events as "On …" actions.
+	const provider = nodeName.replace(/ Trigger$/, '');
+	await page.getByTestId('node-creator-item-name').getByText(provider, { exact: true }).click();
 	await page.getByTestId('node-creator-item-name').getByText(action, { exact: true }).click();
 	await page.getByTestId('ndv').waitFor({ state: 'visible' });
 }
@@ -316,6 +364,55 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 					await page.screenshot({
 						path: join(SHOTS, `${node.shots ?? node.icon}-failed-${theme}.png`),
 					});
+					throw error;
+				} finally {
+					await context.close();
+				}
+			}, 120_000);
+		}
+	}
+
+	for (const theme of ['light', 'dark'] as const) {
+		for (const trigger of TRIGGERS) {
+			it(`${trigger.name}: found, added, its credential, fields and webhook URL shown, ${theme} theme`, async () => {
+				const context = await signedIn(theme);
+				const page = await context.newPage();
+				const shot = `${trigger.icon}-trigger`;
+				try {
+					await addTrigger(page, trigger.name, trigger.action);
+					await useCredential(page, trigger.credential);
+					const labels = await parameterLabels(page);
+					for (const field of trigger.shown) expect(labels).toContain(field);
+					for (const field of trigger.hidden) expect(labels).not.toContain(field);
+					// The production URL a person pastes into the provider's settings.
+					const ndv = page.getByTestId('ndv');
+					await ndv.getByText('Webhook URLs').first().click();
+					await ndv.getByText('Production URL').first().click();
+					const url = new RegExp(`^${server.url}/webhook/[0-9a-f-]{36}/(webhook|status)$`);
+					await ndv.getByText(url).first().waitFor({ state: 'visible' });
+					if (trigger.events)
+						expect(await ndv.getByTestId('parameter-input-events').innerText()).toContain(
+							trigger.events,
+						);
+					await page.screenshot({ path: join(SHOTS, `${shot}-${theme}.png`) });
+					await page.keyboard.press('Escape');
+					const icon = page
+						.locator(`[data-test-id="canvas-node"] img[src*="${trigger.icon}"]`)
+						.first();
+					await icon.waitFor({ state: 'attached' });
+					const { loaded, src } = await icon.evaluate((element) => {
+						const img = element as unknown as {
+							complete: boolean;
+							naturalWidth: number;
+							src: string;
+						};
+						return { loaded: img.complete && img.naturalWidth > 0, src: img.src };
+					});
+					expect(loaded).toBe(true);
+					expect(src.endsWith(`${trigger.icon}.dark.svg`)).toBe(theme === 'dark');
+					await page.screenshot({ path: join(SHOTS, `${shot}-canvas-${theme}.png`) });
+				} catch (error) {
+					await page.screenshot({ path: join(SHOTS, `${shot}-failed-${theme}.png`) });
 					throw error;
 				} finally {
 					await context.close();
