@@ -113,19 +113,6 @@ function templateProblem(options: SberOptions, content: unknown): number | undef
 	return undefined;
 }
 
-function destinationProblem(options: SberOptions, destination: unknown): number | undefined {
-	if (!isObject(destination)) return 1000;
-	if (!SURFACES.has(String(destination.surface)) || typeof destination.channel !== 'string')
-		return 1004;
-	const content = destination.templateContent as Json | undefined;
-	if (isObject(content?.mobileAppParameters) && isObject(content?.deviceParameters)) return 1006;
-	if (isObject(content?.mobileAppParameters) && destination.surface !== 'COMPANION') return 1009;
-	if (isObject(content?.deviceParameters) && destination.surface === 'COMPANION') return 1009;
-	const device = content?.deviceParameters as Json | undefined;
-	if (device?.deviceSerialFilter && device?.productFilter) return 1015;
-	return templateProblem(options, content);
-}
-
 function timeFrameProblem(frame: unknown): number | undefined {
 	if (frame === undefined) return undefined;
 	if (!isObject(frame)) return 1000;
@@ -142,6 +129,22 @@ function timeFrameProblem(frame: unknown): number | undefined {
 	if ((endDate === undefined || endDate === startDate) && String(finishTime) <= String(startTime))
 		return 1001;
 	return undefined;
+}
+
+function destinationProblem(options: SberOptions, destination: unknown): number | undefined {
+	if (!isObject(destination)) return 1000;
+	if (!SURFACES.has(String(destination.surface)) || typeof destination.channel !== 'string')
+		return 1004;
+	const content = destination.templateContent as Json | undefined;
+	if (isObject(content?.mobileAppParameters) && isObject(content?.deviceParameters)) return 1006;
+	if (isObject(content?.mobileAppParameters) && destination.surface !== 'COMPANION') return 1009;
+	if (isObject(content?.deviceParameters) && destination.surface === 'COMPANION') return 1009;
+	const device = content?.deviceParameters as Json | undefined;
+	if (device?.deviceSerialFilter && device?.productFilter) return 1015;
+	// Deferred delivery is per destination (Sber's SDKs: templateContent.timeFrame).
+	const frameProblem = timeFrameProblem(content?.timeFrame);
+	if (frameProblem) return frameProblem;
+	return templateProblem(options, content);
 }
 
 export function createSber(overrides: Partial<SberOptions> = {}): {
@@ -227,8 +230,13 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 		if (sender.projectId !== options.projectId)
 			return serviceError(request, 1016, 'no such project');
 		if (clientId.idType !== 'SUB') return serviceError(request, 1002);
-		if (!['BROADCAST', 'SEQUENTIAL'].includes(String(config.deliveryMode)))
+		// Sber's SDKs write the mode in upper (salutejs) and lower case (smart_app_framework).
+		if (!['BROADCAST', 'SEQUENTIAL'].includes(String(config.deliveryMode).toUpperCase()))
 			return serviceError(request, 1000, 'deliveryMode');
+		const unknown = Object.keys(config).find(
+			(key) => !['deliveryMode', 'destinations'].includes(key),
+		);
+		if (unknown) return serviceError(request, 1000, `unknown field deliveryConfig.${unknown}`);
 		const destinations = config.destinations as unknown[] | undefined;
 		if (!Array.isArray(destinations) || destinations.length === 0)
 			return serviceError(request, 1001, 'empty destination');
@@ -236,8 +244,6 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 			const problem = destinationProblem(options, destination);
 			if (problem) return serviceError(request, problem);
 		}
-		const frameProblem = timeFrameProblem(config.timeFrame);
-		if (frameProblem) return serviceError(request, frameProblem);
 		request.deliver({
 			kind: 'extended',
 			identity: `extended:${canonicalJson(payload)}`,
