@@ -29,6 +29,15 @@ export interface RuStoreControl {
 	 * unregistered-* answer UNREGISTERED, invalid-* (and the send page's bad-push-token) INVALID_ARGUMENT.
 	 */
 	deadTokens: Set<string>;
+	/** Tokens answered UNREGISTERED (404), besides those named unregistered-*. */
+	unregisteredTokens: Set<string>;
+	/**
+	 * The pages' own answers, replayed for conditions a sandbox cannot otherwise meet: a send to the
+	 * token (key: the push token) or any request on the topic (key: `topic:<name>`) gets this answer.
+	 */
+	scriptedAnswers: Map<string, ProviderAnswer>;
+	/** Per-token errors (`{code, status, message}`) a batch_subscribe/unsubscribe answer gives these tokens. */
+	scriptedTokenErrors: Map<string, Record<string, unknown>>;
 	/** The next `count` requests answer 500 INTERNAL. */
 	failNext(count: number): void;
 }
@@ -58,9 +67,9 @@ function errorAnswer(
 
 type TokenState = 'valid' | 'invalid' | 'dead' | 'unregistered';
 
-function tokenState(token: string, dead: Set<string>): TokenState {
+function tokenState(token: string, dead: Set<string>, unregistered: Set<string>): TokenState {
 	if (token.startsWith('invalid-') || token === 'bad-push-token') return 'invalid';
-	if (token.startsWith('unregistered-')) return 'unregistered';
+	if (token.startsWith('unregistered-') || unregistered.has(token)) return 'unregistered';
 	if (token.startsWith('expired-') || token.startsWith('unknown-') || dead.has(token))
 		return 'dead';
 	return 'valid';
@@ -93,6 +102,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 	const rate = new RateWindow();
 	const subscriptions = new Map<string, Set<string>>();
 	const deadTokens = new Set<string>();
+	const unregisteredTokens = new Set<string>();
+	const scriptedAnswers = new Map<string, ProviderAnswer>();
+	const scriptedTokenErrors = new Map<string, Record<string, unknown>>();
 	let failures = 0;
 
 	const refusedAccess = (mount: string, request: ProviderRequest, projectId: string) =>
@@ -159,7 +171,7 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		if (problem) return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', problem);
 		const message = body.message as Json;
 		const token = String(message.token);
-		const error = tokenError(tokenState(token, deadTokens));
+		const error = tokenError(tokenState(token, deadTokens, unregisteredTokens));
 		if (error)
 			return errorAnswer(SEND, error.code as number, String(error.status), String(error.message));
 		if (body.validate_only !== true) {
@@ -201,7 +213,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		subscriptions.set(topic, members);
 		const errors: Json[] = [];
 		for (const token of tokens as string[]) {
-			const error = tokenError(tokenState(token, deadTokens));
+			const error =
+				scriptedTokenErrors.get(token) ??
+				tokenError(tokenState(token, deadTokens, unregisteredTokens));
 			if (error) errors.push({ push_token: token, error });
 			else if (action === 'batch_subscribe') members.add(token);
 			else members.delete(token);
@@ -249,6 +263,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 			rate.reset();
 			subscriptions.clear();
 			deadTokens.clear();
+			unregisteredTokens.clear();
+			scriptedAnswers.clear();
+			scriptedTokenErrors.clear();
 			failures = 0;
 		},
 		handle(mount, request) {
@@ -281,6 +298,12 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 			}
 			const badJson = unparsable(mount, request);
 			if (badJson) return badJson;
+			const scripted = scriptedAnswers.get(
+				mount === SEND
+					? String(((request.json as Json).message as Json | undefined)?.token)
+					: `topic:${decodeURIComponent(route[2])}`,
+			);
+			if (scripted) return scripted;
 			if (mount === SEND) return send(request);
 
 			const topic = decodeURIComponent(route[2]);
@@ -296,6 +319,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		options,
 		subscriptions,
 		deadTokens,
+		unregisteredTokens,
+		scriptedAnswers,
+		scriptedTokenErrors,
 		failNext: (count) => {
 			failures = count;
 		},
