@@ -26,6 +26,11 @@ export interface SberControl {
 	readonly tokenRequests: number;
 	/** Every issued token stops working now (as if they expired). */
 	expireTokens(): void;
+	/**
+	 * Sber's own answers, replayed for conditions a sandbox cannot otherwise meet: a send to this
+	 * client id (the sub) gets this answer, after the token check.
+	 */
+	scriptedAnswers: Map<string, ProviderAnswer>;
 	/** The next `count` send requests answer 500. */
 	failNext(count: number): void;
 }
@@ -147,6 +152,13 @@ function destinationProblem(options: SberOptions, destination: unknown): number 
 	return templateProblem(options, content);
 }
 
+/** The sub a send is for, in the lite or the extended body (wrapped or not). */
+function clientIdOf(body: Json): string {
+	const extended = (isObject(body.requestPayload) ? body.requestPayload : body) as Json;
+	const recipient = (extended.payload as Json | undefined)?.recipient as Json | undefined;
+	return String((recipient?.clientId as Json | undefined)?.id ?? body.clientId);
+}
+
 export function createSber(overrides: Partial<SberOptions> = {}): {
 	module: ProviderModule;
 	control: SberControl;
@@ -156,6 +168,7 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 	const tokens = new Map<string, number>();
 	let tokenRequests = 0;
 	let failures = 0;
+	const scriptedAnswers = new Map<string, ProviderAnswer>();
 
 	function token(request: ProviderRequest): ProviderAnswer {
 		tokenRequests += 1;
@@ -277,6 +290,7 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 			tokens.clear();
 			tokenRequests = 0;
 			failures = 0;
+			scriptedAnswers.clear();
 		},
 		handle(_mount, request) {
 			if (request.method === 'POST' && request.path === '/api/v2/oauth') return token(request);
@@ -318,6 +332,8 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 				};
 			}
 			if (!isObject(request.json)) return serviceError(request, 1000, 'body is not a JSON object');
+			const scripted = scriptedAnswers.get(clientIdOf(request.json));
+			if (scripted) return scripted;
 			return route[1] === 'apprequest-lite'
 				? lite(request, request.json)
 				: extended(request, request.json);
@@ -335,6 +351,7 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 		failNext: (count) => {
 			failures = count;
 		},
+		scriptedAnswers,
 	};
 	return { module, control };
 }
