@@ -71,6 +71,12 @@ describe('readRuStoreAnswer', () => {
 		expect(payload.description).toContain('RuStore says: message.data: bad.');
 	});
 
+	it("a 404 without RuStore's error body names no token: rejected, not invalid_token", async () => {
+		const error = await readError(answer(404, '<html>Not Found</html>'));
+		expect(failureOf(error)?.status).toBe('rejected');
+		expect(error.description).toContain('base URL');
+	});
+
 	it('PERMISSION_DENIED and the topics host FORBIDDEN: check the credential', async () => {
 		const send = await readError(
 			answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }),
