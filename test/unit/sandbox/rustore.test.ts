@@ -122,7 +122,11 @@ describe('RuStore topics host', () => {
 			errors: [
 				{
 					push_token: 'invalid-b',
-					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
+					error: {
+						code: 400,
+						status: 'INVALID_ARGUMENT',
+						message: 'The registration token is not a valid FCM registration token',
+					},
 				},
 			],
 		});
