@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { serviceCodeOf } from '../../../nodes/SberSmartPush/errors';
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { windowClock } from '../../sandbox/rateWindow';
 import { sberDocExamples, type SberDocExample } from '../../fixtures/provider-docs/sber';
 
 /**
@@ -94,6 +95,11 @@ const withPayload = (change: (payload: Body) => void): Body => {
 };
 const destination = (payload: Body): Body => payload.deliveryConfig.destinations[0];
 
+const realWindowClock = windowClock.now;
+afterEach(() => {
+	windowClock.now = realWindowClock;
+});
+
 describe('answers a broken request with its service code, in the page’s 400 shape', () => {
 	it.each<[number, string, Body]>([
 		[
@@ -163,6 +169,8 @@ describe('answers a broken request with its service code, in the page’s 400 sh
 
 	it('1014: over the sending limit', async () => {
 		sandbox.configure({ sber: { projectId: projectOf(extended), ratePerSecond: 1 } });
+		// The burst counts as one instant, however busy the machine.
+		windowClock.now = () => 1_000_000;
 		await send('apprequest', extended);
 		const answer = await send('apprequest', extended);
 		expect(serviceCodeOf(answer.json)?.code).toBe(1014);
