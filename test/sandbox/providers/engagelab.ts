@@ -22,7 +22,11 @@ export interface EngageLabControl {
 	 * Every authorised push answered with this documented error (HTTP status and code of doc 004's
 	 * table), as EngageLab would for a cause the sandbox does not model (an internal error, a plan).
 	 */
-	answerWith?: { status: number; code: number };
+	answerWith?: {
+		status: number;
+		code: number;
+		/** Only this many pushes, then as usual. */ times?: number;
+	};
 }
 
 export const engageLabDefaults: EngageLabOptions = {
@@ -248,8 +252,12 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 			: [(caller as { user: string }).user];
 		if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
 			return error(400, 23008, 'API request frequency exceeded the limit');
-		if (control.answerWith)
-			return error(control.answerWith.status, control.answerWith.code, 'documented error');
+		if (control.answerWith) {
+			const { status, code, times } = control.answerWith;
+			if (times !== undefined && times <= 1) control.answerWith = undefined;
+			else if (times !== undefined) control.answerWith = { status, code, times: times - 1 };
+			return error(status, code, 'documented error');
+		}
 		if (request.json === undefined) return error(400, 21003, 'invalid JSON');
 		const refused = problem(request.json, web, group);
 		if (refused) return refused;
