@@ -229,16 +229,11 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 	});
 
 	it('retries a request the API did not take (503), then sends it once', async () => {
-		sandbox.configure({ faults: { rate503: 1, providers: ['rustoreUniversal'] } });
-		const pending = runUniversal(sandbox, universalSend({ rustore: 'rs-1' }), {
+		// The first attempt meets the 503; the retry goes through.
+		sandbox.configure({ faults: { rate503: 1, limit: 1, providers: ['rustoreUniversal'] } });
+		const run = await runUniversal(sandbox, universalSend({ rustore: 'rs-1' }), {
 			setup: { fcm: false, hms: false },
 		});
-		// The first attempt meets the 503; the retry (a back-off of at least 250 ms later) goes
-		// through once the fault is lifted.
-		while (!sandbox.requests.some((request) => request.status === 503))
-			await new Promise((resolve) => setTimeout(resolve, 10));
-		sandbox.configure({ faults: {} });
-		const run = await pending;
 		expect(json(run)).toEqual([
 			{ status: 'sent', success: true, provider: 'rustore', token: 'rs-1' },
 		]);

@@ -62,6 +62,7 @@ export async function startServer(
 ): Promise<SandboxServer> {
 	const settings: ServerOptions = { latencyMs: 0, seed: 1, ...initial };
 	let random = seededRandom(settings.seed ?? 1);
+	let faultsInjected = 0;
 	const requests: RecordedRequest[] = [];
 	const deliveries: Delivery[] = [];
 	const sockets = new Set<Socket>();
@@ -86,7 +87,12 @@ export async function startServer(
 		if (!mount) return send(response, 404, { error: `no provider at ${path}` });
 		const { module, prefix } = mount;
 
-		const fault: FaultName | undefined = drawFault(settings.faults, module.name, random);
+		const limit = settings.faults?.limit;
+		const fault: FaultName | undefined =
+			limit !== undefined && faultsInjected >= limit
+				? undefined
+				: drawFault(settings.faults, module.name, random);
+		if (fault) faultsInjected += 1;
 		const record: RecordedRequest = {
 			provider: module.name,
 			method: request.method ?? 'GET',
@@ -171,12 +177,14 @@ export async function startServer(
 		},
 		configureServer(patch) {
 			Object.assign(settings, patch);
+			if (patch.faults) faultsInjected = 0;
 			if (patch.seed !== undefined) random = seededRandom(patch.seed);
 		},
 		reset() {
 			requests.length = 0;
 			deliveries.length = 0;
 			random = seededRandom(settings.seed ?? 1);
+			faultsInjected = 0;
 			for (const module of modules) module.reset();
 		},
 		async close() {

@@ -47,6 +47,8 @@ export interface FaultOptions {
 	slowMs?: number;
 	/** Faults apply only to these providers (default: all). */
 	providers?: string[];
+	/** At most this many faults, then none (a test of one retry needs no timing). */
+	limit?: number;
 }
 
 /** What a provider module hands back for one request. */
