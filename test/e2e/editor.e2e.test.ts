@@ -335,7 +335,7 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 				} finally {
 					await context.close();
 				}
-			}, 120_000);
+			}, 300_000);
 		}
 	}
 
