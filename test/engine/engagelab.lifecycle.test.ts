@@ -93,6 +93,27 @@ describe('EngageLab Message → Get Report', () => {
 		});
 	});
 
+	it('a throttled call (23008) is retried: every id still gets its report', async () => {
+		const msgId = await sendTo('rid-1');
+		// EngageLab allows this app one request a second; the node is told it may send 50.
+		sandbox.configure({ engagelab: { ratePerSecond: 1 } });
+		const ids = [msgId, ...Array.from({ length: 150 }, (_, n) => `9${n}`)];
+		const run = await runEngageLab(
+			sandbox,
+			op('message', 'getReport', {
+				messageIds: '={{ $json.ids }}',
+				delivery: { requestsPerSecond: 50 },
+			}),
+			{ items: [{ ids }] },
+		);
+		expect(run.error).toBeUndefined();
+		const calls = sandbox.requests.filter((request) => request.path.endsWith('/status/detail'));
+		expect(calls.some((call) => call.status === 400)).toBe(true);
+		expect(calls.filter((call) => call.status === 200)).toHaveLength(2);
+		expect(json(run)).toHaveLength(151);
+		expect(json(run)[0]).toMatchObject({ status: 'sent', msgId, targets: 1 });
+	});
+
 	it('Web Push reads /v4/messages/details', async () => {
 		const msgId = await sendTo(
 			'rid-1',
