@@ -185,7 +185,8 @@ export function scheduleSchema(now: number) {
 	});
 }
 
-export const scheduleLabels: Record<string, string> = {
+/** UI names of the body paths of schedules, device and tag updates, for validation messages. */
+export const lifecycleLabels: Record<string, string> = {
 	name: 'Name',
 	enabled: 'Enabled',
 	trigger: 'Trigger',

@@ -9,7 +9,7 @@ import { engageLabBaseUrl } from '../hosts';
 import {
 	deviceUpdateSchema,
 	labelSchema,
-	scheduleLabels,
+	lifecycleLabels,
 	tagUpdateSchema,
 } from '../lifecycleSchema';
 
@@ -151,7 +151,7 @@ export async function buildDeviceUpdateRequest(
 			...(aliasAction === 'remove' ? { alias: '' } : {}),
 		},
 		'EngageLab device update',
-		scheduleLabels,
+		lifecycleLabels,
 	);
 	const { clearTags: _clear, ...update } = valid as IDataObject;
 	// "" removes all tags; an alias of "" removes the alias.
@@ -193,7 +193,7 @@ export async function buildTagUpdateRequest(
 		tagUpdateSchema,
 		body,
 		'EngageLab tag update',
-		scheduleLabels,
+		lifecycleLabels,
 	);
 	return { ...request, url: `${baseUrl}/v4/tags/${encodeURIComponent(tag)}`, body: valid };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { toStringList } from '../../shared/lists';
 import { compact } from '../../shared/parameters';
 import { validateOrThrow } from '../../shared/validation';
-import { scheduleLabels, scheduleSchema } from '../lifecycleSchema';
+import { lifecycleLabels, scheduleSchema } from '../lifecycleSchema';
 import { build as buildPush } from './buildRequests';
 import { appHost, idField } from './lifecycleRequests';
 
@@ -69,7 +69,7 @@ async function scheduleBody(
 		scheduleSchema(Date.now()),
 		task,
 		'EngageLab schedule',
-		scheduleLabels,
+		lifecycleLabels,
 	);
 	return { ...built, body: valid };
 }
