@@ -13,7 +13,8 @@ export const MAX_IDS_PER_TAG_UPDATE = 1000;
 export const MAX_TAGS_PER_DEVICE = 100;
 export const MAX_LABEL_BYTES = 40;
 export const MAX_SCHEDULE_NAME_BYTES = 255;
-const YEAR_MS = 366 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+const YEAR_MS = 366 * DAY_MS;
 
 const label = z
 	.string()
@@ -107,10 +108,12 @@ const zoneType = z.union(
  */
 export function triggerSchema(now: number) {
 	const single = z.strictObject({
-		time: dateTime.refine(
-			(value) => (parseDateTime(value) ?? 0) <= now + YEAR_MS,
-			'must be at most one year ahead',
-		),
+		time: dateTime
+			.refine(
+				(value) => (parseDateTime(value) ?? 0) <= now + YEAR_MS,
+				'must be at most one year ahead',
+			)
+			.refine((value) => (parseDateTime(value) ?? 0) >= now - DAY_MS, 'must not be in the past'),
 		zone_type: zoneType.optional(),
 	});
 	const periodical = z

@@ -125,8 +125,13 @@ describe('EngageLab schedule rules', () => {
 		expect(parseDateTime('2026-12-24 24:00:00')).toBeUndefined();
 	});
 
-	it('single: at most a year ahead', () => {
+	it('single: not in the past, at most a year ahead', () => {
 		expect(check({ single: { time: '2027-06-01 09:00:00', zone_type: 2 } }).success).toBe(true);
+		// A day's slack: the task's time zone may be ahead of n8n's.
+		expect(check({ single: { time: '2026-11-30 18:00:00' } }).success).toBe(true);
+		expect(messages(check({ single: { time: '2026-11-29 09:00:00' } }))).toEqual([
+			'must not be in the past',
+		]);
 		expect(messages(check({ single: { time: '2028-01-01 09:00:00' } }))).toEqual([
 			'must be at most one year ahead',
 		]);
