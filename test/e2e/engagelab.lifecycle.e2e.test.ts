@@ -154,6 +154,7 @@ describe('EngageLab after the send, in a real n8n', () => {
 
 	it('creates a schedule, gets it and deletes it', async () => {
 		const result = await n8n.execute('elSchedule');
+		expect(result.error).toBeUndefined();
 		expect(result.ok).toBe(true);
 		const [created] = result.outputs('Create')[0];
 		expect(created.json).toMatchObject({ status: 'sent', name: 'Digest' });
@@ -173,6 +174,7 @@ describe('EngageLab after the send, in a real n8n', () => {
 
 	it("sets a device's tags and alias and reads them back", async () => {
 		const result = await n8n.execute('elDevice');
+		expect(result.error).toBeUndefined();
 		expect(result.ok).toBe(true);
 		expect(result.outputs('Get Device')[0][0].json).toMatchObject({
 			registrationId: 'rid-7',
