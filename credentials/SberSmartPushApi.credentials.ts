@@ -13,15 +13,29 @@ interface FetchedToken {
 	accessToken: string;
 	/** Unix time in milliseconds, as Sber's NGW sends it. */
 	expiresAt: number;
+	fetchedAt: number;
 }
 
 // Module scope on purpose: every item of every run shares one token fetch per client, so n8n's
-// per-item preAuthentication calls cost one request, and a mid-run expiry one refresh.
+// per-item preAuthentication calls cost one request, and an expiry one refresh however many requests
+// were in flight when it came (each of them meets its own 401 and asks).
 const inFlight = new Map<string, Promise<FetchedToken>>();
 const latest = new Map<string, FetchedToken>();
 
-/** Refresh a little before Sber's expiry, so a token does not run out between check and use. */
+/** Hand a token out until a little before Sber's expiry: a tenth of its life, at most a minute. */
 const EXPIRY_MARGIN_MS = 60_000;
+
+function stillGood(token: FetchedToken, now = Date.now()): boolean {
+	const margin = Math.min(EXPIRY_MARGIN_MS, (token.expiresAt - token.fetchedAt) / 10);
+	return token.expiresAt - margin > now;
+}
+
+/** NGW sends milliseconds; a value in seconds (as some of Sber's other hosts send) is read as such. */
+function expiryOf(raw: unknown, fetchedAt: number): number {
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0) return fetchedAt + 30 * 60_000;
+	return value < 1e12 ? value * 1000 : value;
+}
 
 function basicKey(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.authMode === 'authKey') return String(credentials.authKey ?? '').trim();
@@ -43,6 +57,7 @@ async function fetchToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<FetchedToken> {
+	const fetchedAt = Date.now();
 	const response = (await helper.helpers.httpRequest({
 		method: 'POST',
 		url: String(credentials.tokenUrl),
@@ -59,11 +74,7 @@ async function fetchToken(
 	const accessToken = typeof response?.access_token === 'string' ? response.access_token : '';
 	if (!accessToken)
 		throw new Error('Sber answered the token request without an access_token: check the Token URL');
-	const expiresAt = Number(response.expires_at);
-	return {
-		accessToken,
-		expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 30 * 60_000,
-	};
+	return { accessToken, expiresAt: expiryOf(response.expires_at, fetchedAt), fetchedAt };
 }
 
 export class SberSmartPushApi implements ICredentialType {
@@ -156,32 +167,31 @@ export class SberSmartPushApi implements ICredentialType {
 		},
 	];
 
-	/** Called by n8n when the stored token is empty or was refused (401); one fetch serves all callers. */
+	/**
+	 * Called by n8n when the stored token is empty, and again by every request Sber answered 401 (with
+	 * the token that request used). One fetch per expiry: a fetch under way serves everyone who asks
+	 * meanwhile, and a caller whose token is not the latest fetched one (an older, refused one, or none
+	 * yet) takes the latest while it is good. Only the holder of the latest token starts a new fetch.
+	 */
 	async preAuthentication(
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
 		const key = clientKey(credentials);
+		const pending = inFlight.get(key);
+		if (pending) return { accessToken: (await pending).accessToken };
 		const known = latest.get(key);
-		// A token newer than the one this caller used (or had none of) is still good: no new request.
-		if (
-			known &&
-			known.accessToken !== credentials.accessToken &&
-			known.expiresAt - EXPIRY_MARGIN_MS > Date.now()
-		) {
+		if (known && known.accessToken !== credentials.accessToken && stillGood(known)) {
 			return { accessToken: known.accessToken };
 		}
-		let pending = inFlight.get(key);
-		if (!pending) {
-			pending = fetchToken(this, credentials)
-				.then((token) => {
-					latest.set(key, token);
-					return token;
-				})
-				.finally(() => inFlight.delete(key));
-			inFlight.set(key, pending);
-		}
-		return { accessToken: (await pending).accessToken };
+		const fetching = fetchToken(this, credentials)
+			.then((token) => {
+				latest.set(key, token);
+				return token;
+			})
+			.finally(() => inFlight.delete(key));
+		inFlight.set(key, fetching);
+		return { accessToken: (await fetching).accessToken };
 	}
 
 	async authenticate(

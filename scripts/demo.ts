@@ -1,6 +1,8 @@
 /**
  * npm run demo: runs every example workflow in a real n8n, headless, against the provider sandbox,
- * and prints one line per workflow: what it sent, what the sandbox received, the outcome.
+ * and prints one line per workflow: what it sent, what the sandbox received, the outcome. Then it
+ * starts the n8n server with the trigger examples published and posts callbacks to them as the
+ * providers would (signed, repeated, forged; Sber's status with and without the URL secret).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,9 @@ import type { INodeExecutionData, IRun } from 'n8n-workflow';
 import { parseRun, runCli } from '../test/e2e/harness/cli';
 import { PACKAGE_NAME } from '../test/e2e/harness/installPackage';
 import { startSandbox } from '../test/sandbox';
+import { exerciseTriggers } from './lib/triggerDemo';
 import { EXAMPLES_DIR, exampleWorkflows, prepareLocalN8n } from './lib/localN8n';
+import { freePort, serverEnv } from './lib/n8nServer';
 
 function statusCounts(items: INodeExecutionData[]): Record<string, number> {
 	const counts: Record<string, number> = {};
@@ -27,8 +31,10 @@ async function main() {
 	const sandbox = await startSandbox();
 	let failures = 0;
 	try {
-		const local = await prepareLocalN8n('demo', sandbox);
-		for (const example of exampleWorkflows()) {
+		const port = await freePort();
+		const local = await prepareLocalN8n('demo', sandbox, serverEnv(port));
+		// Examples that start only from a webhook trigger are posted to below, in a running server.
+		for (const example of exampleWorkflows().filter((workflow) => workflow.startsManually)) {
 			sandbox.reset();
 			const definition = JSON.parse(readFileSync(join(EXAMPLES_DIR, example.file), 'utf8')) as {
 				nodes: Array<{ name: string; type: string }>;
@@ -60,6 +66,7 @@ async function main() {
 				`${example.name}: ${summary}; sandbox received ${sandbox.requests.length} request(s), accepted ${sandbox.deliveries.length} push(es); ${outcome}`,
 			);
 		}
+		failures += await exerciseTriggers(local, port);
 	} finally {
 		await sandbox.close();
 	}

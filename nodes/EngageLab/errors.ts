@@ -13,15 +13,20 @@ const PROVIDER = 'EngageLab';
 const FIX = 'Correct the field EngageLab names and send again.';
 const CREDENTIAL =
 	'Check the AppKey (or GroupKey), the Master Secret and the data centre in the credential.';
+const IDS_UNNAMED =
+	'Remove no id on this answer alone: check that the ids belong to this AppKey, platform and data centre, and look a doubtful id up in the EngageLab console.';
 const TRY_AGAIN =
 	'Sent again automatically with the same idempotency key (cid), so it cannot arrive twice; reported if it never gets through.';
 
 /** EngageLab's error codes (Push API v4 table), in the user's terms. */
 export const ERROR_CODES: Record<number, Meaning> = {
+	// EngageLab's answer names no id (doc 004 and the SDKs: only code and message), so a request-level
+	// code never marks the request's ids dead: one bad id, the wrong app or data centre look alike.
 	20101: {
-		meaning: 'The registration id is not valid for this app',
-		action: 'Remove this registration id, or check that it belongs to this AppKey.',
-		status: 'invalid_token',
+		meaning:
+			'A registration id of this push is not valid or not of this AppKey; the answer does not say which',
+		action: IDS_UNNAMED,
+		status: 'rejected',
 	},
 	21001: { meaning: 'Only POST is supported for this request', action: FIX, status: 'rejected' },
 	21002: { meaning: 'A required parameter is missing', action: FIX, status: 'rejected' },
@@ -50,10 +55,10 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		status: 'unknown',
 	},
 	21011: {
-		meaning: 'No device matches the audience',
+		meaning: 'No device of this app and platform matches the audience',
 		action:
-			'Check the registration ids, tags, aliases or segment: none of them has a device for this app and platform.',
-		status: 'invalid_token',
+			'Check the platforms, the AppKey and the data centre, and the tags, aliases or segment; remove no registration id on this answer alone.',
+		status: 'rejected',
 	},
 	21015: {
 		meaning: 'The request has parameters EngageLab does not expect',
@@ -103,8 +108,10 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		action: 'Remove Big Push Duration.',
 		status: 'rejected',
 	},
+	// EngageLab's error table (engagelab-skills) lists 21306; its group push page sends both together,
+	// so the node lets EngageLab decide and only explains the code.
 	21306: {
-		meaning: 'A notification and a custom message cannot be sent together',
+		meaning: 'A notification and a custom message cannot be sent together in this push',
 		action: 'Send them as two pushes.',
 		status: 'rejected',
 	},
@@ -120,7 +127,7 @@ export const ERROR_CODES: Record<number, Meaning> = {
 		status: 'rate_limited',
 	},
 	23009: {
-		meaning: "n8n's IP address is not in the app's IP whitelist",
+		meaning: "This n8n's IP address is not in the app's IP whitelist",
 		action: "Add this n8n's outgoing IP address to the whitelist in the EngageLab console.",
 		status: 'rejected',
 		refusesCredential: true,
@@ -193,4 +200,22 @@ export function engageLabFailure(answer: ProviderAnswer): ProviderFailure {
 /** What an EngageLab answer means, or undefined when it accepted the request. */
 export function engageLabAnswerFailure(answer: ProviderAnswer): ProviderFailure | undefined {
 	return isSuccessfulAnswer(answer) ? undefined : engageLabFailure(answer);
+}
+
+const GROUP_MAY_BE_TAKEN =
+	'Check the group push in the EngageLab console before sending it again: EngageLab does not document that it de-duplicates a group push, so it is not sent again automatically.';
+
+/**
+ * A group push (or one app's part of it): no document says EngageLab honours a `cid` on
+ * /v4/grouppush, so an answer that may hide an accepted push stays `unknown` and is never re-sent.
+ */
+export function engageLabGroupFailure(answer: ProviderAnswer): ProviderFailure {
+	const failure = engageLabFailure(answer);
+	return failure.status === 'unknown'
+		? { ...failure, retryable: false, action: GROUP_MAY_BE_TAKEN }
+		: failure;
+}
+
+export function engageLabGroupAnswerFailure(answer: ProviderAnswer): ProviderFailure | undefined {
+	return isSuccessfulAnswer(answer) ? undefined : engageLabGroupFailure(answer);
 }

@@ -111,7 +111,8 @@ const hmosSchema = z
 	});
 
 const webSchema = z.strictObject({
-	alert: z.string().min(1, 'must not be empty'),
+	// String or JSON Object (doc 004, notification.web.alert).
+	alert: z.union([z.string().min(1, 'must not be empty'), z.record(z.string(), z.unknown())]),
 	url: z.string().regex(/^https?:\/\//, 'must be an http(s) URL'),
 	title: z.string().optional(),
 	icon: z.string().optional(),
@@ -128,15 +129,28 @@ const notificationSchema = z.strictObject({
 });
 
 const messageSchema = z.strictObject({
-	msg_content: z.string().min(1, 'must not be empty'),
+	// String or JSON Object (doc 004, message.msg_content).
+	msg_content: z.union([z.string().min(1, 'must not be empty'), z.record(z.string(), z.unknown())]),
 	title: z.string().optional(),
 	content_type: z.string().optional(),
 	extras,
 });
 
 const optionsSchema = z.strictObject({
-	time_to_live: z.number().int().min(0, 'must be 0 or more seconds').optional(),
-	override_msg_id: z.union([z.string(), z.number()]).optional(),
+	// Int or String (doc 004).
+	time_to_live: z
+		.union(
+			[z.number().int().min(0), z.string().regex(/^\d+$/)],
+			'must be a whole number of seconds (a number or text)',
+		)
+		.optional(),
+	// Long (doc 004): text from the editor is turned into a number when the push is built.
+	override_msg_id: z
+		.union(
+			[z.number().int().min(0), z.string().regex(/^\s*\d+\s*$/)],
+			'must be a message id (a whole number)',
+		)
+		.optional(),
 	apns_production: z.boolean().optional(),
 	apns_collapse_id: z.string().max(64, 'must be at most 64 bytes').optional(),
 	big_push_duration: z
@@ -202,13 +216,8 @@ function crossFieldRules(push: Push, context: z.RefinementCtx<Push>): void {
 			path: ['body'],
 			message: 'needs a notification or a custom message',
 		});
-	// EngageLab code 21306.
-	if (notification && message)
-		context.addIssue({
-			code: 'custom',
-			path: ['body', 'message'],
-			message: 'a notification and a custom message cannot be sent together (EngageLab code 21306)',
-		});
+	// No rule against a notification with a custom message: EngageLab's group push page sends both
+	// together; its code 21306 (listed without saying when) is explained if EngageLab answers it.
 	const size = utf8Length(JSON.stringify({ notification, message }));
 	if (size > MAX_BODY_BYTES)
 		context.addIssue({
@@ -259,5 +268,7 @@ export const fieldLabels: FieldLabels = {
 	'body.notification.hmos.inbox_content': 'HarmonyOS → Inbox Lines',
 	'body.options.big_push_duration': 'Options → Big Push Duration',
 	'body.options.cid': 'Options → Idempotency Key (CID)',
+	'body.options.override_msg_id': 'Options → Override Message ID',
+	'body.notification.alert': 'Alert',
 	'body.options.time_to_live': 'Options → Time to Live',
 };

@@ -7,8 +7,12 @@ export const MAX_BODY_BYTES = 4096;
 /** Not published by RuStore; FCM's batch limit, kept as the default of the Batch Size option. */
 export const MAX_TOKENS_PER_BATCH = 1000;
 
-const text = z.string().min(1, 'must not be empty');
-const imageUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+// RuStore's send page types these fields as plain strings and forbids no value, the empty one included:
+// what it accepts is accepted here (an empty text shows nothing; an empty image is no image).
+const text = z.string();
+const imageUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })], {
+	error: 'must be an http(s) URL (or empty)',
+});
 
 const androidNotification = z
 	.strictObject({

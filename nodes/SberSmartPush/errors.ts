@@ -67,9 +67,11 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 		action: 'Use mobile app parameters for COMPANION only and device parameters for devices only.',
 		status: 'rejected',
 	},
+	// The answer names the recipient's id as malformed: Sber will not send to it.
 	1012: {
-		meaning: 'The sub has the wrong format',
-		action: "Use the user's sub exactly as the assistant sent it.",
+		meaning: "The recipient's sub has the wrong format",
+		action:
+			'Remove this sub from your records, or check that the workflow passes it exactly as the assistant sent it.',
 		status: 'invalid_token',
 	},
 	1013: {
@@ -112,7 +114,7 @@ export const SERVICE_CODES: Record<number, Meaning> = {
 const BY_HTTP_STATUS: Record<number, Meaning> = {
 	400: {
 		meaning: 'The request format was rejected',
-		action: "Check the fields against the API; Sber's own message is above.",
+		action: "Correct the fields Sber's message names and send again.",
 		status: 'rejected',
 	},
 	401: {
@@ -170,7 +172,7 @@ export function sberFailure(answer: ProviderAnswer): ProviderFailure {
 	const meaning: Meaning =
 		(service ? SERVICE_CODES[service.code] : undefined) ??
 		(service
-			? { meaning: `Unknown service code ${service.code}`, action: FIX_REQUEST, status: 'rejected' }
+			? { meaning: 'Undocumented service code', action: FIX_REQUEST, status: 'rejected' }
 			: undefined) ??
 		BY_HTTP_STATUS[answer.statusCode] ??
 		meaningOfHttpStatus(answer.statusCode, CHECK_CREDENTIAL);

@@ -25,6 +25,11 @@ export const DEFAULT_CHANNEL: Record<(typeof SURFACES)[number], string> = {
 
 const INT32_MAX = 2_147_483_647;
 
+const DELIVERY_MODES = ['BROADCAST', 'SEQUENTIAL'];
+
+export const MISPLACED_TIME_FRAME =
+	"is not a Sber field: put the time frame in each destination's templateContent.timeFrame (deliveryConfig.destinations[].templateContent.timeFrame)";
+
 /** Template text limits (SmartMarket Studio): header ≤ 80 characters and 3 variables, body ≤ 480 and 10. */
 export const TEMPLATE_LIMITS = {
 	header: { chars: 80, variables: 3 },
@@ -77,7 +82,10 @@ const deviceParametersSchema = z
 		deepLink: deepLink.optional(),
 		backgroundImageUri: z.string().optional(),
 		deviceSerialFilter: z
-			.strictObject({ serialNumber: text(100), product: z.string().optional() })
+			.strictObject({
+				serialNumber: text(100).optional(),
+				product: z.string().optional(),
+			})
 			.optional(),
 		productFilter: z.string().optional(),
 	})
@@ -85,40 +93,6 @@ const deviceParametersSchema = z
 	.refine((device) => !(device.deviceSerialFilter && device.productFilter), {
 		message: 'use either a device serial filter or a product filter, not both (Sber code 1015)',
 		path: ['productFilter'],
-	});
-
-const destinationSchema = z
-	.strictObject({
-		surface: z.enum(SURFACES, `must be one of ${SURFACES.join(', ')}`),
-		channel: text(64),
-		priority: z.number().int('must be a whole number').min(0, 'must be 0 or more'),
-		templateContent: templateContentSchema.extend({
-			mobileAppParameters: mobileAppParametersSchema.optional(),
-			deviceParameters: deviceParametersSchema.optional(),
-		}),
-	})
-	// Sber codes 1006 and 1009: mobile parameters only for the Salut app, device parameters only for devices.
-	.superRefine((destination, context) => {
-		const { mobileAppParameters, deviceParameters } = destination.templateContent;
-		if (mobileAppParameters && deviceParameters) {
-			context.addIssue({
-				code: 'custom',
-				path: ['templateContent', 'deviceParameters'],
-				message: 'give mobile app parameters or device parameters, not both (Sber code 1006)',
-			});
-		} else if (mobileAppParameters && destination.surface !== 'COMPANION') {
-			context.addIssue({
-				code: 'custom',
-				path: ['templateContent', 'mobileAppParameters'],
-				message: 'mobile app parameters are for the COMPANION surface only (Sber code 1009)',
-			});
-		} else if (deviceParameters && destination.surface === 'COMPANION') {
-			context.addIssue({
-				code: 'custom',
-				path: ['templateContent', 'deviceParameters'],
-				message: 'device parameters are not for the COMPANION surface (Sber code 1009)',
-			});
-		}
 	});
 
 const time = z
@@ -156,6 +130,43 @@ const timeFrameSchema = z
 		},
 	);
 
+const destinationSchema = z
+	.strictObject({
+		surface: z.enum(SURFACES, `must be one of ${SURFACES.join(', ')}`),
+		channel: text(64),
+		// Optional in Sber's SDK, and ignored for BROADCAST.
+		priority: z.number().int('must be a whole number').min(0, 'must be 0 or more').optional(),
+		templateContent: templateContentSchema.extend({
+			mobileAppParameters: mobileAppParametersSchema.optional(),
+			deviceParameters: deviceParametersSchema.optional(),
+			// Deferred delivery is set per destination (Sber's SDKs: destinations[].templateContent.timeFrame).
+			timeFrame: timeFrameSchema.optional(),
+		}),
+	})
+	// Sber codes 1006 and 1009: mobile parameters only for the Salut app, device parameters only for devices.
+	.superRefine((destination, context) => {
+		const { mobileAppParameters, deviceParameters } = destination.templateContent;
+		if (mobileAppParameters && deviceParameters) {
+			context.addIssue({
+				code: 'custom',
+				path: ['templateContent', 'deviceParameters'],
+				message: 'give mobile app parameters or device parameters, not both (Sber code 1006)',
+			});
+		} else if (mobileAppParameters && destination.surface !== 'COMPANION') {
+			context.addIssue({
+				code: 'custom',
+				path: ['templateContent', 'mobileAppParameters'],
+				message: 'mobile app parameters are for the COMPANION surface only (Sber code 1009)',
+			});
+		} else if (deviceParameters && destination.surface === 'COMPANION') {
+			context.addIssue({
+				code: 'custom',
+				path: ['templateContent', 'deviceParameters'],
+				message: 'device parameters are not for the COMPANION surface (Sber code 1009)',
+			});
+		}
+	});
+
 export const extendedPayloadSchema = z.strictObject({
 	sender: z.strictObject({
 		projectId: text(36),
@@ -168,11 +179,18 @@ export const extendedPayloadSchema = z.strictObject({
 		}),
 	}),
 	deliveryConfig: z.strictObject({
-		deliveryMode: z.enum(['BROADCAST', 'SEQUENTIAL'], 'must be BROADCAST or SEQUENTIAL'),
+		// Upper case in Sber's JS SDK, lower case in its Python framework's example: both are taken as given.
+		deliveryMode: z
+			.string()
+			.refine(
+				(mode) => DELIVERY_MODES.includes(mode.toUpperCase()),
+				'must be BROADCAST or SEQUENTIAL',
+			),
 		destinations: z
 			.array(destinationSchema)
 			.min(1, 'must contain at least one destination (Sber code 1001)'),
-		timeFrame: timeFrameSchema.optional(),
+		// Older versions of this node sent it here; Sber has no such field.
+		timeFrame: z.never({ error: MISPLACED_TIME_FRAME }).optional(),
 	}),
 });
 
@@ -225,9 +243,15 @@ export const fieldLabels: FieldLabels = {
 		'Destination → Device Deep Link',
 	'payload.deliveryConfig.destinations[].templateContent.deviceParameters.productFilter':
 		'Destination → Product Filter',
-	'payload.deliveryConfig.timeFrame.startTime': 'Time Frame → Start Time',
-	'payload.deliveryConfig.timeFrame.finishTime': 'Time Frame → Finish Time',
-	'payload.deliveryConfig.timeFrame.timeZone': 'Time Frame → Time Zone',
-	'payload.deliveryConfig.timeFrame.startDate': 'Time Frame → Start Date',
-	'payload.deliveryConfig.timeFrame.endDate': 'Time Frame → End Date',
+	'payload.deliveryConfig.timeFrame': 'Time Frame',
+	'payload.deliveryConfig.destinations[].templateContent.timeFrame.startTime':
+		'Time Frame → Start Time',
+	'payload.deliveryConfig.destinations[].templateContent.timeFrame.finishTime':
+		'Time Frame → Finish Time',
+	'payload.deliveryConfig.destinations[].templateContent.timeFrame.timeZone':
+		'Time Frame → Time Zone',
+	'payload.deliveryConfig.destinations[].templateContent.timeFrame.startDate':
+		'Time Frame → Start Date',
+	'payload.deliveryConfig.destinations[].templateContent.timeFrame.endDate':
+		'Time Frame → End Date',
 };

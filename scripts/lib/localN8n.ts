@@ -8,6 +8,13 @@ import { ensureN8n, REPO_ROOT, type N8nInstall } from '../../test/e2e/harness/n8
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
+/** The secrets the sandbox's callback credentials hold (the trigger examples and tests sign with them). */
+export const SANDBOX_CALLBACK = {
+	engageLabSecret: 'sandbox-callback-secret',
+	engageLabUsername: 'sandbox-user',
+	sberUrlSecret: 'sandbox-sber-url-secret-0001',
+};
+
 /** Sandbox credentials for every credential type, with the ids the example workflows reference. */
 export function sandboxCredentials(sandbox: Sandbox) {
 	return [
@@ -60,6 +67,39 @@ export function sandboxCredentials(sandbox: Sandbox) {
 				customBaseUrl: sandbox.baseUrls.engagelabApp,
 			},
 		},
+		{
+			id: 'sandboxRuStoreUniversal',
+			name: 'RuStore Universal (sandbox)',
+			type: 'ruStoreUniversalApi',
+			data: {
+				projectId: sandbox.rustoreUniversal.options.projectId,
+				serviceToken: sandbox.rustoreUniversal.options.serviceToken,
+				universalBaseUrl: sandbox.baseUrls.rustoreUniversal,
+				useFcm: true,
+				fcmServiceAccountPrivateKey: sandbox.rustoreUniversal.serviceAccountKey,
+				googleTokenUrl: `${sandbox.baseUrls.googleToken}/token`,
+				useHms: true,
+				hmsProjectId: sandbox.rustoreUniversal.options.hmsProjectId,
+				hmsAppId: sandbox.rustoreUniversal.options.hmsAppId,
+				hmsClientSecret: sandbox.rustoreUniversal.options.hmsClientSecret,
+				huaweiTokenUrl: `${sandbox.baseUrls.huaweiToken}/oauth2/v3/token`,
+			},
+		},
+		{
+			id: 'sandboxEngageLabCallback',
+			name: 'EngageLab Callback (sandbox)',
+			type: 'engageLabCallbackApi',
+			data: {
+				callbackSecret: SANDBOX_CALLBACK.engageLabSecret,
+				username: SANDBOX_CALLBACK.engageLabUsername,
+			},
+		},
+		{
+			id: 'sandboxSberCallback',
+			name: 'Sber SmartPush Callback (sandbox)',
+			type: 'sberSmartPushCallbackApi',
+			data: { urlSecret: SANDBOX_CALLBACK.sberUrlSecret },
+		},
 	];
 }
 
@@ -67,6 +107,8 @@ export interface ExampleWorkflow {
 	id: string;
 	name: string;
 	file: string;
+	/** Has a Manual Trigger, so `n8n execute` can run it; the others start only from a webhook trigger. */
+	startsManually: boolean;
 }
 
 export function exampleWorkflows(): ExampleWorkflow[] {
@@ -77,8 +119,12 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as {
 				id: string;
 				name: string;
+				nodes: Array<{ type: string }>;
 			};
-			return { id: workflow.id, name: workflow.name, file };
+			const startsManually = workflow.nodes.some(
+				(node) => node.type === 'n8n-nodes-base.manualTrigger',
+			);
+			return { id: workflow.id, name: workflow.name, file, startsManually };
 		});
 }
 

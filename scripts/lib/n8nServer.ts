@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 
 import type { LocalN8n } from './localN8n';
 
@@ -32,6 +33,22 @@ async function waitUntilUp(url: string, child: { exitCode: number | null }): Pro
 	throw new Error('n8n did not start within 2 minutes');
 }
 
+/**
+ * Sets up the owner account. On a busy machine n8n mounts its routes one after another, so the owner
+ * route can answer 404 after the settings route is up: wait for this route itself, not for a neighbour.
+ */
+async function setUpOwner(url: string): Promise<Response> {
+	for (let attempt = 0; ; attempt++) {
+		const answer = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (answer.status !== 404 || attempt >= 120) return answer;
+		await delay(500);
+	}
+}
+
 /** `n8n start` on `port` in the prepared user folder, up and with its owner account set up. */
 export async function startN8nServer(
 	local: LocalN8n,
@@ -51,11 +68,7 @@ export async function startN8nServer(
 	const url = `http://localhost:${port}`;
 	try {
 		await waitUntilUp(url, child);
-		const setup = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
+		const setup = await setUpOwner(url);
 		if (!setup.ok)
 			throw new Error(
 				`Owner set-up answered ${setup.status}: ${(await setup.text()).slice(0, 200)}`,
@@ -74,4 +87,16 @@ export function serverEnv(port: number): Record<string, string> {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(port + 1000),
 	};
+}
+
+/** A port nothing listens on now. */
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
 }

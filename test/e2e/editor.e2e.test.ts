@@ -36,7 +36,8 @@ interface ActionCheck {
 	hidden: string[];
 }
 
-const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
+/** `shots` names the screenshots when two nodes share an icon (default: the icon's name). */
+const NODES: Array<{ name: string; icon: string; shots?: string; actions: ActionCheck[] }> = [
 	{
 		name: 'RuStore Push',
 		icon: 'rustore',
@@ -61,6 +62,33 @@ const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
 				opens: { resource: 'Topic', operation: 'Subscribe' },
 				shown: ['Topic', 'Push Tokens'],
 				hidden: ['Push Token', 'Notification'],
+			},
+		],
+	},
+	{
+		name: 'RuStore Universal Push',
+		icon: 'rustore',
+		shots: 'rustore-universal',
+		actions: [
+			{
+				action: 'Send a universal push to devices',
+				credential: 'RuStore Universal (sandbox)',
+				opens: { resource: 'Universal', operation: 'Send' },
+				shown: [
+					'RuStore Tokens',
+					'FCM Tokens',
+					'HMS Tokens',
+					'Define Message Using',
+					'Notification',
+				],
+				hidden: ['Topic', 'Push Token'],
+			},
+			{
+				action: 'Send a universal push to a topic',
+				credential: 'RuStore Universal (sandbox)',
+				opens: { resource: 'Universal', operation: 'Send to Topic' },
+				shown: ['Topic', 'Define Message Using', 'Notification'],
+				hidden: ['RuStore Tokens', 'FCM Tokens', 'HMS Tokens'],
 			},
 		],
 	},
@@ -162,6 +190,37 @@ const NODES: Array<{ name: string; icon: string; actions: ActionCheck[] }> = [
 	},
 ];
 
+/** The trigger nodes: no actions, one panel each; the URL to paste into the provider shows in it. */
+const TRIGGERS: Array<{
+	name: string;
+	/** The trigger action picked in the node panel. */
+	action: string;
+	/** The event kind that action chooses in the Events field. */
+	events?: string;
+	icon: string;
+	credential: string;
+	shown: string[];
+	hidden: string[];
+}> = [
+	{
+		name: 'EngageLab Trigger',
+		action: 'On delivered',
+		events: 'Delivered',
+		icon: 'engagelab',
+		credential: 'EngageLab Callback (sandbox)',
+		shown: ['Verify Signature', 'Timestamp Window (Seconds)', 'Events'],
+		hidden: ['Audience', 'Registration IDs'],
+	},
+	{
+		name: 'Sber SmartPush Trigger',
+		action: 'On new Sber SmartPush event',
+		icon: 'sber',
+		credential: 'Sber SmartPush Callback (sandbox)',
+		shown: [],
+		hidden: ['Project ID', 'Destinations'],
+	},
+];
+
 async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
@@ -213,6 +272,23 @@ async function addThroughAction(page: Page, nodeName: string, action: string): P
 	await page.getByTestId('canvas-add-button').click();
 	await page.getByTestId('node-creator-search-bar').fill(nodeName);
 	await page.getByTestId('node-creator-item-name').getByText(nodeName, { exact: true }).click();
+	const item = page.getByTestId('node-creator-item-name').getByText(action, { exact: true });
+	// A provider with a trigger node lists its triggers first, and on an empty workflow folds the actions.
+	const actions = page.getByText(/^Actions \(\d+\)$/);
+	await item.or(actions).first().waitFor({ state: 'visible' });
+	if (!(await item.isVisible())) await actions.click();
+	await item.click();
+	await page.getByTestId('ndv').waitFor({ state: 'visible' });
+}
+
+/** Adds a trigger node from the node panel of an empty workflow; its parameters panel opens. */
+async function addTrigger(page: Page, nodeName: string, action: string): Promise<void> {
+	await page.goto(`${server.url}/workflow/new`);
+	await page.getByTestId('canvas-add-button').click();
+	await page.getByTestId('node-creator-search-bar').fill(nodeName);
+	// n8n lists a trigger under its provider's name (without "Trigger"), its events as "On …" actions.
+	const provider = nodeName.replace(/ Trigger$/, '');
+	await page.getByTestId('node-creator-item-name').getByText(provider, { exact: true }).click();
 	await page.getByTestId('node-creator-item-name').getByText(action, { exact: true }).click();
 	await page.getByTestId('ndv').waitFor({ state: 'visible' });
 }
@@ -309,7 +385,9 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 						const labels = await parameterLabels(page);
 						for (const field of check.shown) expect(labels).toContain(field);
 						for (const field of check.hidden) expect(labels).not.toContain(field);
-						await page.screenshot({ path: join(SHOTS, `${node.icon}-${index + 1}-${theme}.png`) });
+						await page.screenshot({
+							path: join(SHOTS, `${node.shots ?? node.icon}-${index + 1}-${theme}.png`),
+						});
 						await page.keyboard.press('Escape');
 					}
 					// The node's icon on the canvas: loaded, and the themed file.
@@ -327,10 +405,63 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 					});
 					expect(loaded).toBe(true);
 					expect(src.endsWith(`${node.icon}.dark.svg`)).toBe(theme === 'dark');
-					await page.screenshot({ path: join(SHOTS, `${node.icon}-canvas-${theme}.png`) });
+					await page.screenshot({
+						path: join(SHOTS, `${node.shots ?? node.icon}-canvas-${theme}.png`),
+					});
 				} catch (error) {
 					// What the panel showed when a check failed, for the one who reads the failure.
-					await page.screenshot({ path: join(SHOTS, `${node.icon}-failed-${theme}.png`) });
+					await page.screenshot({
+						path: join(SHOTS, `${node.shots ?? node.icon}-failed-${theme}.png`),
+					});
+					throw error;
+				} finally {
+					await context.close();
+				}
+			}, 120_000);
+		}
+	}
+
+	for (const theme of ['light', 'dark'] as const) {
+		for (const trigger of TRIGGERS) {
+			it(`${trigger.name}: found, added, its credential, fields and webhook URL shown, ${theme} theme`, async () => {
+				const context = await signedIn(theme);
+				const page = await context.newPage();
+				const shot = `${trigger.icon}-trigger`;
+				try {
+					await addTrigger(page, trigger.name, trigger.action);
+					await useCredential(page, trigger.credential);
+					const labels = await parameterLabels(page);
+					for (const field of trigger.shown) expect(labels).toContain(field);
+					for (const field of trigger.hidden) expect(labels).not.toContain(field);
+					// The production URL a person pastes into the provider's settings.
+					const ndv = page.getByTestId('ndv');
+					await ndv.getByText('Webhook URLs').first().click();
+					await ndv.getByText('Production URL').first().click();
+					const url = new RegExp(`^${server.url}/webhook/[0-9a-f-]{36}/(webhook|status)$`);
+					await ndv.getByText(url).first().waitFor({ state: 'visible' });
+					if (trigger.events)
+						expect(await ndv.getByTestId('parameter-input-events').innerText()).toContain(
+							trigger.events,
+						);
+					await page.screenshot({ path: join(SHOTS, `${shot}-${theme}.png`) });
+					await page.keyboard.press('Escape');
+					const icon = page
+						.locator(`[data-test-id="canvas-node"] img[src*="${trigger.icon}"]`)
+						.first();
+					await icon.waitFor({ state: 'attached' });
+					const { loaded, src } = await icon.evaluate((element) => {
+						const img = element as unknown as {
+							complete: boolean;
+							naturalWidth: number;
+							src: string;
+						};
+						return { loaded: img.complete && img.naturalWidth > 0, src: img.src };
+					});
+					expect(loaded).toBe(true);
+					expect(src.endsWith(`${trigger.icon}.dark.svg`)).toBe(theme === 'dark');
+					await page.screenshot({ path: join(SHOTS, `${shot}-canvas-${theme}.png`) });
+				} catch (error) {
+					await page.screenshot({ path: join(SHOTS, `${shot}-failed-${theme}.png`) });
 					throw error;
 				} finally {
 					await context.close();

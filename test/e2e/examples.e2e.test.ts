@@ -30,7 +30,12 @@ afterAll(async () => {
 beforeEach(() => sandbox.reset());
 
 describe('The example workflows, in a real n8n against the sandbox', () => {
-	it.each(examples.map((example) => [example.name, example.id]))(
+	// Examples that start only from a webhook trigger run in test/e2e/triggers.e2e.test.ts.
+	it.each(
+		examples
+			.filter((example) => example.startsManually)
+			.map((example) => [example.name, example.id]),
+	)(
 		'%s runs and reaches the provider',
 		async (_name, id) => {
 			const result = await n8n.execute(id);

@@ -109,9 +109,19 @@ describe('Sber SmartPush in a real n8n', () => {
 		const result = await n8n.execute('sbExtended');
 		expect(result.ok).toBe(true);
 		expect(result.outputs()[0][0].json).toMatchObject({ status: 'sent', clientId: 'sub-7' });
+		// Sber takes the time frame in each destination's template content.
 		expect(sandbox.deliveries[0].body).toMatchObject({
-			deliveryConfig: { timeFrame: { startDate: '2026-12-24', endDate: '2026-12-26' } },
+			deliveryConfig: {
+				destinations: [
+					{
+						templateContent: {
+							timeFrame: { startDate: '2026-12-24', endDate: '2026-12-26' },
+						},
+					},
+				],
+			},
 		});
+		expect(sandbox.deliveries[0].body).not.toHaveProperty('deliveryConfig.timeFrame');
 	}, 120_000);
 
 	it('fails on a wrong secret without revealing it, and sends nothing', async () => {

@@ -99,3 +99,40 @@ describe('a good credential', () => {
 		expect(sandbox.deliveries).toHaveLength(ITEMS.length);
 	});
 });
+
+describe('RuStore topics: a service token refused per token inside a 200', () => {
+	beforeEach(() => sandbox.configure({ rustore: { serviceTokenRefusal: 'perToken' } }));
+	afterEach(() => sandbox.configure({ rustore: { serviceTokenRefusal: 'status' } }));
+
+	const subscribe = {
+		resource: 'topic',
+		operation: 'subscribe',
+		topic: 'news',
+		recipients: '={{ $json.tokens }}',
+		options: { batchSize: 2 },
+	};
+	const items = Array.from({ length: 5 }, (_, index) => ({
+		tokens: [`t-${index}-a`, `t-${index}-b`, `t-${index}-c`],
+	}));
+
+	it('is the credential refused, as a 403 is: one request, the node fails, no token is called dead', async () => {
+		const run = await runRuStore(sandbox, subscribe, {
+			items,
+			credentialOverrides: { serviceToken: 'wrong-token' },
+		});
+		expect(run.error?.message).toMatch(/^RuStore: .*service token/i);
+		expect(sandbox.requests).toHaveLength(1);
+	});
+
+	it('with continue on fail, every token is rejected for the credential, none invalid_token', async () => {
+		const run = await runRuStore(sandbox, subscribe, {
+			items,
+			credentialOverrides: { serviceToken: 'wrong-token' },
+			onError: 'continueRegularOutput',
+		});
+		const results = run.outputs[0].map((item) => item.json);
+		expect(results).toHaveLength(15);
+		expect(new Set(results.map((result) => result.status))).toEqual(new Set(['rejected']));
+		expect(sandbox.requests).toHaveLength(1);
+	});
+});

@@ -27,7 +27,7 @@ type Body = { to: unknown; body: Record<string, unknown> };
 const sent = (index = 0) => sandbox.requests[index].body as Body;
 
 describe("EngageLab through n8n's engine: Push → Send", () => {
-	it('sends to registration ids with Basic auth, a generated cid, and the msg_id as text', async () => {
+	it('sends to registration ids with Basic auth, a derived cid, and the msg_id as text', async () => {
 		const run = await runEngageLab(
 			sandbox,
 			pushTo(
@@ -54,7 +54,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 			},
 		});
 		const cid = (sent().body.options as { cid: string }).cid;
-		expect(cid).toMatch(/^n8n-[0-9a-f-]{36}$/);
+		expect(cid).toMatch(/^n8n-[A-Za-z0-9_-]{43}$/);
 		expect(json(run)).toEqual([
 			{ status: 'sent', success: true, cid, recipient: 'rid-1', msgId: expect.any(String) },
 			{ status: 'sent', success: true, cid, recipient: 'rid-2', msgId: expect.any(String) },
@@ -268,14 +268,14 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		);
 	});
 
-	it("explains EngageLab's codes: 21011 no target, 21004 credentials", async () => {
+	it("explains EngageLab's codes: 21011 no target (no id called dead), 21004 credentials", async () => {
 		const noTarget = await runEngageLab(sandbox, pushTo({ registrationIds: 'unknown-1' }), {
 			onError: 'continueErrorOutput',
 		});
 		expect(noTarget.outputs[1].map((item) => item.json)).toMatchObject([
 			{
-				error: 'EngageLab: No device matches the audience (21011)',
-				details: { status: 'invalid_token', recipient: 'unknown-1' },
+				error: 'EngageLab: No device of this app and platform matches the audience (21011)',
+				details: { status: 'rejected', recipient: 'unknown-1' },
 			},
 		]);
 		const badKey = await runEngageLab(sandbox, pushTo({ registrationIds: 'r' }), {
@@ -338,7 +338,7 @@ describe("EngageLab through n8n's engine: Push → Validate and Group Push", () 
 		expect(results.map((result) => [result.appKey, result.status])).toEqual([
 			['app-key-1', 'sent'],
 			['app-key-2', 'sent'],
-			['app-key-3', 'invalid_token'],
+			['app-key-3', 'rejected'],
 		]);
 		expect(results[0].groupMsgId).toEqual(expect.any(String));
 		expect(results[2]).toMatchObject({ providerCode: 21011 });

@@ -1,4 +1,7 @@
-import { RuStorePushApi } from '../../credentials/RuStorePushApi.credentials';
+import {
+	CREDENTIAL_PROBE_RECIPIENT,
+	RuStorePushApi,
+} from '../../credentials/RuStorePushApi.credentials';
 import { RuStorePush } from '../../nodes/RuStorePush/RuStorePush.node';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { testCredential } from './harness';
@@ -76,7 +79,7 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 		// n8n's error output: the input item, the error message, and our result under `details`.
 		expect(failed.json).toMatchObject({
 			token: 'invalid-1',
-			error: 'RuStore: The request was rejected as invalid (INVALID_ARGUMENT)',
+			error: 'RuStore: The push token is malformed (INVALID_ARGUMENT)',
 			details: {
 				status: 'invalid_token',
 				success: false,
@@ -237,7 +240,7 @@ describe("RuStore Push through n8n's engine: Topic operations", () => {
 		expect(run.outputs[1][0].json.details).toMatchObject({
 			status: 'invalid_token',
 			token: 'invalid-2',
-			providerMessage: 's2s token invalid',
+			providerMessage: 'The registration token is not a valid FCM registration token',
 		});
 	});
 
@@ -295,21 +298,47 @@ describe('RuStore credential test (as n8n runs it)', () => {
 			new RuStorePush(),
 			ruStoreCredentials(sandbox, overrides).data,
 		);
+	const refused = {
+		status: 'Error',
+		message: 'RuStore refused the Service Token or the Project ID',
+	};
 
-	it('passes with the right token and project, delivering nothing', async () => {
+	it('passes with the right token and project: one unsubscribe of a token no device has, nothing delivered or subscribed', async () => {
 		await expect(test()).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'POST',
+			path: '/rustore-topics/v1/projects/sandbox-project/topics/n8n-credential-check/batch_unsubscribe',
+			body: { push_tokens: [CREDENTIAL_PROBE_RECIPIENT] },
+		});
 		expect(sandbox.deliveries).toHaveLength(0);
+		expect([...sandbox.rustore.subscriptions.values()].every((members) => members.size === 0)).toBe(
+			true,
+		);
 	});
 
-	it('fails with a clear message for a wrong token or project', async () => {
-		await expect(test({ serviceToken: 'nope' })).resolves.toEqual({
-			status: 'Error',
-			message: 'RuStore refused the Service Token or the Project ID',
-		});
-		await expect(test({ projectId: 'other' })).resolves.toEqual({
-			status: 'Error',
-			message: 'RuStore refused the Service Token or the Project ID',
-		});
+	it('passes when RuStore complains only about the probe token (the credential is right)', async () => {
+		sandbox.rustore.deadTokens.add(CREDENTIAL_PROBE_RECIPIENT);
+		await expect(test()).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	it('fails for a wrong token or project refused for the whole request (403)', async () => {
+		await expect(test({ serviceToken: 'nope' })).resolves.toEqual(refused);
+		await expect(test({ projectId: 'other' })).resolves.toEqual(refused);
+	});
+
+	it('fails for a wrong token refused per token inside a 200, as the topics page shows', async () => {
+		sandbox.configure({ rustore: { serviceTokenRefusal: 'perToken' } });
+		try {
+			await expect(test({ serviceToken: 'nope' })).resolves.toEqual(refused);
+			expect(sandbox.requests[0].status).toBe(200);
+		} finally {
+			sandbox.configure({ rustore: { serviceTokenRefusal: 'status' } });
+		}
+	});
+
+	it('fails for a host that does not answer as RuStore', async () => {
+		const result = await test({ topicsBaseUrl: `${sandbox.url}/nowhere` });
+		expect(result.status).toBe('Error');
 	});
 });

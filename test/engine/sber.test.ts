@@ -15,7 +15,7 @@ beforeEach(() => {
 	sandbox.configure({
 		faults: {},
 		latencyMs: 0,
-		sber: { ratePerSecond: undefined, extendedBody: 'either' },
+		sber: { ratePerSecond: undefined, extendedBody: 'either', tokenTtlMs: 30 * 60_000 },
 	});
 });
 
@@ -106,6 +106,36 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.duplicates()).toHaveLength(0);
 	}, 60_000);
 
+	it('refreshes once per expiry however many requests were in flight, with a short-lived token', async () => {
+		// 20 s: shorter than the minute the credential used to keep in hand, which made every refused
+		// request fetch a token of its own.
+		sandbox.configure({ latencyMs: 20, sber: { tokenTtlMs: 20_000 } });
+		const items = Array.from({ length: 600 }, (_, n) => ({ sub: `sub-${n}` }));
+		let expiries = 0;
+		const expire = setInterval(() => {
+			if (expiries === 0 && sandbox.deliveries.length >= 100) {
+				expiries += 1;
+				sandbox.sber.expireTokens();
+			}
+		}, 1);
+		const run = await runSber(
+			sandbox,
+			liteTo('={{ $json.sub }}', { delivery: { requestsPerSecond: 2_000, maxParallel: 1_000 } }),
+			{ items },
+		);
+		clearInterval(expire);
+		expect(run.error).toBeUndefined();
+		expect(expiries).toBe(1);
+		// Hundreds of requests met the expiry at once (no parallel limit to speak of, so some are refused
+		// after the refresh is done)…
+		expect(sends().filter((request) => request.status === 401).length).toBeGreaterThan(2);
+		// …and the expiry cost one token request (the first is the run's own), also for the requests
+		// refused after the new token had come.
+		expect(sandbox.sber.tokenRequests).toBe(2);
+		expect(sandbox.deliveries).toHaveLength(600);
+		expect(sandbox.duplicates()).toHaveLength(0);
+	}, 60_000);
+
 	it('explains a missing template (1016) and sends nothing else', async () => {
 		const run = await runSber(sandbox, liteTo('sub-1', { templateId: 'tpl-unknown' }));
 		expect(run.error?.message).toBe(
@@ -164,18 +194,14 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 });
 
 describe("Sber SmartPush through n8n's engine: Send (Extended)", () => {
-	it('sends the extended payload with default channels and a generated int32 message id', async () => {
-		const run = await runSber(
-			sandbox,
-			extendedTo('sub-9', {
-				timeFrame: {
-					startTime: '09:00:00',
-					finishTime: '21:00:00',
-					timeZone: 'GMT+03:00',
-					startDate: '2026-12-01',
-				},
-			}),
-		);
+	it("sends the extended payload with default channels, a generated int32 message id and the time frame in each destination's template content", async () => {
+		const timeFrame = {
+			startTime: '09:00:00',
+			finishTime: '21:00:00',
+			timeZone: 'GMT+03:00',
+			startDate: '2026-12-01',
+		};
+		const run = await runSber(sandbox, extendedTo('sub-9', { timeFrame }));
 		expect(run.error).toBeUndefined();
 		const send = sends()[0];
 		const body = send.body as Record<string, unknown>;
@@ -203,21 +229,20 @@ describe("Sber SmartPush through n8n's engine: Send (Extended)", () => {
 								deeplinkAndroid: 'salut://shop/orders/42',
 								buttonText: 'Open',
 							},
+							timeFrame,
 						},
 					},
 					{
 						surface: 'SBERBOX',
 						channel: 'B2C',
 						priority: 0,
-						templateContent: { id: 'tpl-plain', deviceParameters: { deepLink: 'box://orders/42' } },
+						templateContent: {
+							id: 'tpl-plain',
+							deviceParameters: { deepLink: 'box://orders/42' },
+							timeFrame,
+						},
 					},
 				],
-				timeFrame: {
-					startTime: '09:00:00',
-					finishTime: '21:00:00',
-					timeZone: 'GMT+03:00',
-					startDate: '2026-12-01',
-				},
 			},
 		});
 		expect(json(run)).toMatchObject([
@@ -262,6 +287,67 @@ describe("Sber SmartPush through n8n's engine: Send (Extended)", () => {
 		});
 		expect(run.error).toBeUndefined();
 		expect((sends()[0].body as { payload: unknown }).payload).toEqual(payload);
+	});
+
+	it("takes the SDK's JSON shape: no priority, the time frame in the destination, lower-case mode", async () => {
+		const payload = {
+			sender: { projectId: SBER_PROJECT },
+			recipient: { clientId: { idType: 'SUB', id: 'sub-sdk' } },
+			deliveryConfig: {
+				deliveryMode: 'broadcast',
+				destinations: [
+					{
+						channel: 'COMPANION_B2C',
+						surface: 'COMPANION',
+						templateContent: {
+							id: 'tpl-plain',
+							timeFrame: {
+								startTime: '13:30:00',
+								finishTime: '15:00:00',
+								timeZone: 'GMT+03:00',
+								startDate: '2026-06-04',
+								endDate: '2026-06-05',
+							},
+						},
+					},
+				],
+			},
+		};
+		const run = await runSber(sandbox, {
+			resource: 'push',
+			operation: 'sendExtended',
+			payloadInput: 'json',
+			payloadJson: JSON.stringify(payload),
+		});
+		expect(run.error).toBeUndefined();
+		expect((sends()[0].body as { payload: unknown }).payload).toEqual(payload);
+		expect(sandbox.deliveries).toHaveLength(1);
+	});
+
+	it('refuses a time frame in deliveryConfig (where older versions of this node put it), naming the right place', async () => {
+		const run = await runSber(sandbox, {
+			resource: 'push',
+			operation: 'sendExtended',
+			payloadInput: 'json',
+			payloadJson: JSON.stringify({
+				sender: { projectId: SBER_PROJECT },
+				recipient: { clientId: { idType: 'SUB', id: 'sub-old' } },
+				deliveryConfig: {
+					deliveryMode: 'BROADCAST',
+					destinations: [{ surface: 'TV', channel: 'B2C', templateContent: { id: 'tpl-plain' } }],
+					timeFrame: {
+						startTime: '09:00:00',
+						finishTime: '21:00:00',
+						timeZone: 'GMT+03:00',
+						startDate: '2026-12-01',
+					},
+				},
+			}),
+		});
+		expect(run.error?.message).toContain(
+			"Time Frame (payload.deliveryConfig.timeFrame): is not a Sber field: put the time frame in each destination's templateContent.timeFrame",
+		);
+		expect(sends()).toHaveLength(0);
 	});
 
 	it.each([
@@ -319,7 +405,7 @@ describe("Sber SmartPush through n8n's engine: Send (Extended)", () => {
 					startDate: '2026-12-01',
 				},
 			},
-			'Time Frame → Start Time (payload.deliveryConfig.timeFrame.startTime): must be a time written HH:mm:ss',
+			'Time Frame → Start Time (payload.deliveryConfig.destinations.0.templateContent.timeFrame.startTime): must be a time written HH:mm:ss',
 		],
 		[
 			'a finish before the start on one day',

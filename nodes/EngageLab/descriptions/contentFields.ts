@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appNotification, fieldsShown } from './shown';
+import { appNotification, fieldsShown, withMessage, withNotification } from './shown';
 
 const extras: INodeProperties = {
 	displayName: 'Extras (JSON)',
@@ -41,12 +41,17 @@ export const contentFields: INodeProperties[] = [
 			{
 				name: 'Custom Message',
 				value: 'message',
-				description: 'Delivered to the app only, not shown (App Push)',
+				description: 'Delivered to the app (or the web page) only, not shown',
+			},
+			{
+				name: 'Notification and Custom Message',
+				value: 'both',
+				description:
+					"Both in one push, as in EngageLab's group push example (EngageLab may refuse it: code 21306)",
 			},
 		],
 		default: 'notification',
-		description: 'EngageLab sends one or the other in a push (code 21306)',
-		displayOptions: { show: { ...fieldsShown, product: ['appPush'] } },
+		displayOptions: { show: fieldsShown },
 	},
 	{
 		displayName: 'Alert',
@@ -54,8 +59,9 @@ export const contentFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 2 },
-		description: 'The notification text on every platform, unless a platform gives its own',
-		displayOptions: { show: appNotification },
+		description:
+			'The notification text on every platform, unless a platform (or the web notification) gives its own',
+		displayOptions: { show: { ...fieldsShown, content: withNotification } },
 	},
 	{
 		displayName: 'Android',
@@ -233,7 +239,7 @@ export const contentFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Alert and URL are required',
-		displayOptions: { show: { ...fieldsShown, product: ['webPush'] } },
+		displayOptions: { show: { ...fieldsShown, product: ['webPush'], content: withNotification } },
 		options: [
 			{ displayName: 'Alert', name: 'alert', type: 'string', default: '' },
 			extras,
@@ -268,7 +274,7 @@ export const contentFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Content is required',
-		displayOptions: { show: { ...fieldsShown, product: ['appPush'], content: ['message'] } },
+		displayOptions: { show: { ...fieldsShown, content: withMessage } },
 		options: [
 			{ displayName: 'Content', name: 'msg_content', type: 'string', default: '' },
 			{ displayName: 'Content Type', name: 'content_type', type: 'string', default: '' },

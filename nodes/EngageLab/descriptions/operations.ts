@@ -2,7 +2,13 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { pushRouting } from '../../shared/delivery';
 import { buildGroupPushBody, buildPushBody, buildValidateBody } from '../hooks/buildRequests';
-import { groupPushPlan, pushPlan, readEngageLabAnswer, validatePlan } from '../hooks/readResponses';
+import {
+	groupPushPlan,
+	pushPlan,
+	readEngageLabAnswer,
+	readEngageLabGroupAnswer,
+	validatePlan,
+} from '../hooks/readResponses';
 import { engageLabGroupProfile, engageLabProfile } from '../profile';
 
 export const pushSendOperation: INodePropertyOptions = {
@@ -42,6 +48,6 @@ export const groupPushSendOperation: INodePropertyOptions = {
 		profile: engageLabGroupProfile,
 		build: buildGroupPushBody,
 		plan: groupPushPlan,
-		read: readEngageLabAnswer,
+		read: readEngageLabGroupAnswer,
 	}),
 };

@@ -52,11 +52,12 @@ export const optionsField: INodeProperties = {
 			description: 'Spread the delivery over this many minutes (at most 1440)',
 		},
 		{
-			displayName: 'Custom Args (JSON)',
+			displayName: 'Custom Args',
 			name: 'customArgs',
-			type: 'json',
-			default: '{}',
-			description: "Returned in EngageLab's callbacks, to match events to this push",
+			type: 'string',
+			default: '',
+			description:
+				"Text or a JSON object, returned in EngageLab's callbacks to match events to this push",
 		},
 		{
 			displayName: 'From',
@@ -86,7 +87,8 @@ export const optionsField: INodeProperties = {
 			name: 'overrideMsgId',
 			type: 'string',
 			default: '',
-			description: 'Replace a push of the last 24 hours (not for group pushes)',
+			description:
+				'The message ID of a push of the last 24 hours to replace (not for group pushes); sent as a number',
 		},
 		{
 			displayName: 'Plan ID',

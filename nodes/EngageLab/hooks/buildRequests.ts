@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -8,6 +7,7 @@ import { credentialsForRun } from '../../shared/runCredentials';
 import { validateOrThrow } from '../../shared/validation';
 import { engageLabBaseUrl } from '../hosts';
 import { APP_PLATFORMS, fieldLabels, pushBodySchema, pushRulesSchema } from '../schema';
+import { idempotencyKey } from './idempotencyKey';
 
 type Credential = 'engageLabApi' | 'engageLabGroupApi';
 
@@ -34,6 +34,15 @@ function jsonOption(
 		// reported below
 	}
 	return fail(context, `Invalid EngageLab push: ${label} must be a JSON object`);
+}
+
+/** Custom Args: EngageLab's own examples send a plain string; JSON object text becomes an object. */
+function customArgs(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+): IDataObject | string | undefined {
+	if (typeof value === 'string' && !value.trim().startsWith('{')) return value.trim() || undefined;
+	return jsonOption(context, value, 'Options → Custom Args');
 }
 
 function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
@@ -106,10 +115,8 @@ function distribution(value: unknown, web: boolean): IDataObject | undefined {
 	return { distribution_new: value };
 }
 
-function options(context: IExecuteSingleFunctions, web: boolean, group: boolean): IDataObject {
+function options(context: IExecuteSingleFunctions, web: boolean): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
-	if (group && given.overrideMsgId)
-		fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
 	const webDistribution =
 		typeof given.distribution === 'string' &&
 		['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'].includes(given.distribution);
@@ -131,63 +138,79 @@ function options(context: IExecuteSingleFunctions, web: boolean, group: boolean)
 	});
 }
 
-function bodyFromFields(
-	context: IExecuteSingleFunctions,
-	web: boolean,
-	group: boolean,
-): IDataObject {
+function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
+	const kind = String(context.getNodeParameter('content', 'notification'));
+	// A custom message goes with or instead of the notification (EngageLab's group push example sends both).
+	const message =
+		kind === 'notification'
+			? undefined
+			: (withExtrasAndIntent(
+					context,
+					context.getNodeParameter('message', {}) as IDataObject,
+					'Custom Message',
+				) ?? {});
+	const withNotification = kind !== 'message';
 	let platform: string | string[] = 'web';
-	let content: IDataObject;
+	let notification: IDataObject | undefined;
 	if (web) {
-		content = {
-			notification: {
-				web:
-					withExtrasAndIntent(
-						context,
-						context.getNodeParameter('web', {}) as IDataObject,
-						'Web Notification',
-					) ?? {},
-			},
-		};
+		notification = withNotification
+			? compact({
+					alert: context.getNodeParameter('alert', ''),
+					web:
+						withExtrasAndIntent(
+							context,
+							context.getNodeParameter('web', {}) as IDataObject,
+							'Web Notification',
+						) ?? {},
+				})
+			: undefined;
 	} else {
 		const platforms = (context.getNodeParameter('platforms', [...APP_PLATFORMS]) as string[]) ?? [];
 		platform = APP_PLATFORMS.every((name) => platforms.includes(name)) ? 'all' : platforms;
 		const chosen = (name: string) => platform === 'all' || platforms.includes(name);
-		content =
-			context.getNodeParameter('content', 'notification') === 'message'
-				? {
-						message:
-							withExtrasAndIntent(
+		notification = withNotification
+			? compact({
+					alert: context.getNodeParameter('alert', ''),
+					android: chosen('android')
+						? withExtrasAndIntent(
 								context,
-								context.getNodeParameter('message', {}) as IDataObject,
-								'Custom Message',
-							) ?? {},
-					}
-				: {
-						notification: compact({
-							alert: context.getNodeParameter('alert', ''),
-							android: chosen('android')
-								? withExtrasAndIntent(
-										context,
-										context.getNodeParameter('android', {}) as IDataObject,
-										'Android',
-									)
-								: undefined,
-							ios: chosen('ios')
-								? iosFields(context, context.getNodeParameter('ios', {}) as IDataObject)
-								: undefined,
-							hmos: chosen('hmos') ? hmosFields(context) : undefined,
-						}),
-					};
+								context.getNodeParameter('android', {}) as IDataObject,
+								'Android',
+							)
+						: undefined,
+					ios: chosen('ios')
+						? iosFields(context, context.getNodeParameter('ios', {}) as IDataObject)
+						: undefined,
+					hmos: chosen('hmos') ? hmosFields(context) : undefined,
+				})
+			: undefined;
 	}
+	const content = compact({ notification, message });
 	return compact({
 		from: given.from,
 		to: audience(context),
-		body: { platform, ...content, options: options(context, web, group) },
+		body: { platform, ...content, options: options(context, web) },
 		request_id: given.requestId,
-		custom_args: jsonOption(context, given.customArgs, 'Options → Custom Args'),
+		custom_args: customArgs(context, given.customArgs),
 	});
+}
+
+/**
+ * override_msg_id is a Long (doc 004; the SDKs send int64): sent as a JSON number. Message ids
+ * EngageLab hands out are about 10 digits; one above 2^53 - 1 cannot be written exactly by n8n's JSON
+ * encoder, and a rounded id would replace another push, so it is refused instead.
+ */
+function overrideMessageId(context: IExecuteSingleFunctions, value: unknown): number | undefined {
+	if (value === undefined) return undefined;
+	const text = String(value).trim();
+	const id = Number(text);
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(id))
+		fail(
+			context,
+			`Invalid EngageLab push: Options → Override Message ID (body.options.override_msg_id) must be a message id, a whole number up to ${Number.MAX_SAFE_INTEGER}`,
+		);
+	return id;
 }
 
 /** The body from fields or JSON, validated; `cid` added per item when the user gave none. */
@@ -229,7 +252,7 @@ export async function build(
 		);
 	}
 	const body = fields
-		? bodyFromFields(context, web, group)
+		? bodyFromFields(context, web)
 		: readJsonObject(context, 'bodyJson', 'Push (JSON)');
 	const fieldsValid = validateOrThrow(context, pushBodySchema, body, 'EngageLab push', fieldLabels);
 	const valid = validateOrThrow(
@@ -240,10 +263,16 @@ export async function build(
 		fieldLabels,
 	) as IDataObject;
 	const inner = valid.body as IDataObject;
-	const pushOptions = (inner.options ?? {}) as IDataObject;
-	// An idempotency key per item: EngageLab sends a cid once, so retries after a timeout cannot double.
-	if (!pushOptions.cid && path !== '/v4/push/validate')
-		inner.options = { ...pushOptions, cid: `n8n-${randomUUID()}` };
+	const pushOptions = { ...((inner.options ?? {}) as IDataObject) };
+	// Doc 003: "L'attribut override_msg_id dans option n'est pas pris en charge" for group pushes.
+	if (group && pushOptions.override_msg_id !== undefined)
+		fail(context, 'Invalid EngageLab push: Override Message ID is not available for group pushes');
+	const overrideMsgId = overrideMessageId(context, pushOptions.override_msg_id);
+	if (overrideMsgId !== undefined) pushOptions.override_msg_id = overrideMsgId;
+	// An idempotency key per item, derived from the execution: EngageLab sends a cid once per AppKey,
+	// so neither a retry after a timeout nor a second run of the same execution can deliver twice.
+	if (!pushOptions.cid && path !== '/v4/push/validate') pushOptions.cid = idempotencyKey(context);
+	if (Object.keys(pushOptions).length) inner.options = pushOptions;
 	return { ...request, url: `${baseUrl}${path}`, body: valid };
 }
 

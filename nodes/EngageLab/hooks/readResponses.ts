@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
-import { engageLabAnswerFailure, engageLabFailure } from '../errors';
+import {
+	engageLabAnswerFailure,
+	engageLabGroupAnswerFailure,
+	engageLabGroupFailure,
+} from '../errors';
 import { MAX_IDS_PER_PUSH } from '../schema';
 
 /** postReceive: a 2xx answer passes on; any other becomes a NodeApiError saying what it means. */
 export const readEngageLabAnswer = answerReader(engageLabAnswerFailure);
+export const readEngageLabGroupAnswer = answerReader(engageLabGroupAnswerFailure);
 
 function pushFields(response: IDataObject): IDataObject {
 	const fields: IDataObject = {};
@@ -57,7 +62,8 @@ export const pushPlan: DeliveryPlan = {
 					json: { recipient, ...pushFields(response) },
 				}))
 			: [{ status: 'sent', json: pushFields(response) }],
-	// EngageLab sends a cid only once: a retry after a timeout or a 5xx cannot deliver twice.
+	// EngageLab sends a cid only once per AppKey (doc 004, options.cid): a retry after a timeout or a
+	// 5xx cannot deliver twice.
 	idempotent: (requestData) => Boolean(cidOf((requestData.options.body ?? {}) as IDataObject)),
 };
 
@@ -74,7 +80,10 @@ export const validatePlan: DeliveryPlan = {
 	idempotent: () => true,
 };
 
-/** Group push: one output item per app of the group, each with its message id or its own error. */
+/**
+ * Group push: one output item per app of the group, each with its message id or its own error, whose
+ * status is what the code means (21011 for one app is no device matched there, not a dead token).
+ */
 export const groupPushPlan: DeliveryPlan = {
 	commonFields: cidField,
 	accepted(_context, response): Outcome[] {
@@ -88,9 +97,11 @@ export const groupPushPlan: DeliveryPlan = {
 				const answer = value as IDataObject;
 				const json = { appKey, ...pushFields(answer), ...(groupMsgId ? { groupMsgId } : {}) };
 				if (answer.error === undefined) return { status: 'sent', json };
-				const failure = engageLabFailure({ statusCode: 200, body: answer, headers: {} });
+				const failure = engageLabGroupFailure({ statusCode: 200, body: answer, headers: {} });
 				return { status: failure.status, json, failure };
 			});
 	},
-	idempotent: (requestData) => Boolean(cidOf((requestData.options.body ?? {}) as IDataObject)),
+	// No document says EngageLab de-duplicates a group push by its cid: one that may have been taken
+	// (5xx, timeout, reset) is reported as unknown, never sent again.
+	idempotent: () => false,
 };

@@ -3,7 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildPublishBody } from '../hooks/buildRequests';
-import { publishPlan, readRuStoreAnswer } from '../hooks/readResponses';
+import { publishPlan, readRuStoreTopicsAnswer } from '../hooks/readResponses';
 
 export const topicPublishOperation: INodePropertyOptions = {
 	name: 'Publish',
@@ -14,6 +14,6 @@ export const topicPublishOperation: INodePropertyOptions = {
 		profile: ruStoreProfile,
 		build: buildPublishBody,
 		plan: publishPlan,
-		read: readRuStoreAnswer,
+		read: readRuStoreTopicsAnswer,
 	}),
 };

@@ -3,7 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildSubscribeBody } from '../hooks/buildRequests';
-import { readRuStoreAnswer, subscribePlan } from '../hooks/readResponses';
+import { readRuStoreTopicsAnswer, subscribePlan } from '../hooks/readResponses';
 
 export const topicSubscribeOperation: INodePropertyOptions = {
 	name: 'Subscribe',
@@ -14,6 +14,6 @@ export const topicSubscribeOperation: INodePropertyOptions = {
 		profile: ruStoreProfile,
 		build: buildSubscribeBody,
 		plan: subscribePlan,
-		read: readRuStoreAnswer,
+		read: readRuStoreTopicsAnswer,
 	}),
 };

@@ -3,7 +3,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { pushRouting } from '../../shared/delivery';
 import { ruStoreProfile } from '../profile';
 import { buildUnsubscribeBody } from '../hooks/buildRequests';
-import { readRuStoreAnswer, unsubscribePlan } from '../hooks/readResponses';
+import { readRuStoreTopicsAnswer, unsubscribePlan } from '../hooks/readResponses';
 
 export const topicUnsubscribeOperation: INodePropertyOptions = {
 	name: 'Unsubscribe',
@@ -14,6 +14,6 @@ export const topicUnsubscribeOperation: INodePropertyOptions = {
 		profile: ruStoreProfile,
 		build: buildUnsubscribeBody,
 		plan: unsubscribePlan,
-		read: readRuStoreAnswer,
+		read: readRuStoreTopicsAnswer,
 	}),
 };

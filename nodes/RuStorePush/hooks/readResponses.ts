@@ -3,10 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
 import { MAX_TOKENS_PER_BATCH } from '../schema';
-import { ruStoreAnswerFailure, tokenFailure } from '../errors';
+import { ruStoreAnswerFailure, ruStoreTopicsAnswerFailure, tokenFailure } from '../errors';
 
 /** postReceive: a 2xx answer passes on; any other becomes a NodeApiError saying what it means. */
 export const readRuStoreAnswer = answerReader(ruStoreAnswerFailure);
+/** The topics host: its whole-request errors name no single token. */
+export const readRuStoreTopicsAnswer = answerReader(ruStoreTopicsAnswerFailure);
 
 export const sendPlan: DeliveryPlan = {
 	commonFields: (_context, body) => ({ token: (body.message as IDataObject | undefined)?.token }),

@@ -78,7 +78,7 @@ export const requestOptionsField: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'https://example.com/sber/push-status',
-			description: 'Where Sber sends delivery statuses (sent as the callbackUrl header)',
+			description: 'Where Sber posts delivery statuses: a Sber SmartPush Trigger URL + ?secret=…',
 		},
 	],
 };

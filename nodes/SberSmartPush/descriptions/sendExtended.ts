@@ -46,7 +46,7 @@ export const sendExtendedFields: INodeProperties[] = [
 		default:
 			'{\n  "sender": { "projectId": "" },\n  "recipient": { "clientId": { "idType": "SUB", "id": "" } },\n  "deliveryConfig": {\n    "deliveryMode": "BROADCAST",\n    "destinations": [\n      { "surface": "COMPANION", "channel": "COMPANION_B2C", "priority": 0, "templateContent": { "id": "" } }\n    ]\n  }\n}',
 		description:
-			"The request's payload object. Project ID and Client ID above are not used in this mode.",
+			"The request's payload object; a time frame goes in each destination's templateContent.timeFrame. Project ID and Client ID above are not used in this mode.",
 		displayOptions: { show: { ...show, payloadInput: ['json'] } },
 	},
 	{
@@ -85,7 +85,7 @@ export const sendExtendedFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description:
-			'Deliver later, inside this window (all of start time, finish time, time zone and start date are needed)',
+			"Deliver later, inside this window, on every destination (Sber sets it in each destination's template content). Start time, finish time, time zone and start date are all needed.",
 		displayOptions: { show: showFields },
 		options: [
 			{

@@ -97,7 +97,11 @@ function readJsonText(context: IExecuteSingleFunctions, value: string, label: st
 	);
 }
 
-function destinationFromRow(context: IExecuteSingleFunctions, row: IDataObject): IDataObject {
+function destinationFromRow(
+	context: IExecuteSingleFunctions,
+	row: IDataObject,
+	timeFrame: IDataObject | undefined,
+): IDataObject {
 	const surface = String(row.surface ?? 'COMPANION') as (typeof SURFACES)[number];
 	const channel = String(row.channel ?? '').trim() || DEFAULT_CHANNEL[surface];
 	const parameters = row.parameters as string | undefined;
@@ -131,6 +135,7 @@ function destinationFromRow(context: IExecuteSingleFunctions, row: IDataObject):
 							productFilter: row.productFilter,
 						}
 					: undefined,
+			timeFrame,
 		},
 	});
 }
@@ -141,6 +146,9 @@ function payloadFromFields(context: IExecuteSingleFunctions): IDataObject {
 			| IDataObject[]
 			| undefined) ?? [];
 	const application = context.getNodeParameter('application', {}) as IDataObject;
+	// Sber sets the time frame per destination; the node's one Time Frame applies to each of them.
+	const timeFrame = compact(context.getNodeParameter('timeFrame', {}) as IDataObject);
+	const frame = Object.keys(timeFrame).length ? timeFrame : undefined;
 	return compact({
 		sender: {
 			projectId: text(context, 'projectId'),
@@ -149,8 +157,7 @@ function payloadFromFields(context: IExecuteSingleFunctions): IDataObject {
 		recipient: { clientId: { idType: 'SUB', id: text(context, 'clientId') } },
 		deliveryConfig: {
 			deliveryMode: context.getNodeParameter('deliveryMode', 'BROADCAST'),
-			destinations: rows.map((row) => destinationFromRow(context, row)),
-			timeFrame: context.getNodeParameter('timeFrame', {}) as IDataObject,
+			destinations: rows.map((row) => destinationFromRow(context, row, frame)),
 		},
 	}) as IDataObject;
 }

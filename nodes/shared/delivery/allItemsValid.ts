@@ -4,7 +4,9 @@ import type {
 	IHttpRequestOptions,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { clock } from './clock';
 
 /** How long a gate waits for the next item before concluding that the rest will never come. */
 const MIN_IDLE_MS = 5_000;
@@ -32,7 +34,7 @@ function gateFor(context: IExecuteSingleFunctions, expected: number): Gate {
 		gate = {
 			expected,
 			arrived: 0,
-			lastArrival: Date.now(),
+			lastArrival: clock.now(),
 			open,
 			release: () => release(),
 			abandoned: false,
@@ -51,14 +53,14 @@ function idleLimitMs(context: IExecuteSingleFunctions): number {
 
 async function waitForAll(gate: Gate, idleMs: number): Promise<void> {
 	while (gate.arrived < gate.expected && !gate.abandoned) {
-		const idle = Date.now() - gate.lastArrival;
+		const idle = clock.now() - gate.lastArrival;
 		if (idle >= idleMs) {
 			// An item failed before reaching its preSend (an expression error): the node is failing.
 			gate.abandoned = true;
 			gate.release();
 			break;
 		}
-		await Promise.race([gate.open, sleep(Math.min(idleMs - idle, 250))]);
+		await Promise.race([gate.open, clock.sleep(Math.min(idleMs - idle, 250))]);
 	}
 }
 
@@ -98,7 +100,7 @@ export function allItemsValid(build: PreSendAction): PreSendAction {
 				gate.invalid = { itemIndex, error: failure };
 		}
 		gate.arrived += 1;
-		gate.lastArrival = Date.now();
+		gate.lastArrival = clock.now();
 		if (gate.arrived >= gate.expected) gate.release();
 		await waitForAll(gate, idleLimitMs(this));
 

@@ -5,7 +5,7 @@ import type {
 	IExecuteSingleFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { chunk, deduplicate, toStringList } from '../lists';
 import { isSuccess, type PushStatus } from '../outcomes';
@@ -15,6 +15,7 @@ import { pace } from './pacer';
 import { takeSlot } from './parallelLimit';
 import { addToTally, newTally, summaryItem, toItem } from './items';
 import { thrownAnswerOf, type ProviderAnswer } from '../answers';
+import { clock } from './clock';
 import { credentialGate, type CredentialGate } from './credentialGate';
 import { backoffMs, judge } from './retryPolicy';
 
@@ -110,19 +111,35 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 		// response bodies; a summarised campaign keeps only counts and the recipients not sent.
 		const summarise = settings.results === 'summary' && listed;
 		const tally = newTally();
+		const gate = credentialGate(this, rateKey);
 		const record = (index: number, attempted: Attempted): Part => {
 			if ('failure' in attempted) return attempted;
 			const outcomes = plan.accepted(this, attempted.response, requests.recipients(index));
+			// A 200 whose every recipient was refused for the credential (RuStore's topic batches can
+			// answer a wrong service token that way) is the credential's refusal, as a 403 would be.
+			const refusal = refusalOfAll(outcomes);
+			if (refusal)
+				return { failure: refusal, error: providerApiError(this, refusal, attempted.response) };
 			if (!summarise) return { outcomes };
 			addToTally(tally, outcomes);
 			return { outcomes: outcomes.filter((outcome) => !isSuccess(outcome.status)) };
 		};
-		const gate = credentialGate(this, rateKey);
-		const send = async (index: number) =>
-			record(
-				index,
-				await sendWithRetries(this, requests.build(index), plan, profile, settings, rateKey, gate),
+		const send = async (index: number) => {
+			const attempted = await sendWithRetries(
+				this,
+				requests.build(index),
+				plan,
+				profile,
+				settings,
+				rateKey,
+				gate,
 			);
+			const part = record(index, attempted);
+			// The gate opens for the run's other requests once this answer is read, refusal or not.
+			if ('failure' in part) gate.answered(part.failure, part.error);
+			else gate.answered();
+			return part;
+		};
 
 		// The first request goes alone, so that a wrong credential or project fails once and not once per
 		// part; the rest go together, bounded by the pacer and the parallel limit. A dead first token is
@@ -192,7 +209,6 @@ async function sendWithRetries(
 		try {
 			answered = await pace(rateKey, settings.requestsPerSecond);
 			const [answer] = await context.makeRoutingRequest(request.requestData);
-			gate.answered();
 			return { response: (answer?.json ?? {}) as IDataObject };
 		} catch (thrown) {
 			answered();
@@ -209,7 +225,7 @@ async function sendWithRetries(
 				return { failure: { ...verdict.failure, attempts: attempt }, error };
 			}
 			waited += wait;
-			await sleep(wait);
+			await clock.sleep(wait);
 		} finally {
 			answered();
 			release();
@@ -293,6 +309,12 @@ function splitByRecipients(
 		},
 	};
 	return { requests, repeats, listed: true };
+}
+
+function refusalOfAll(outcomes: Outcome[]): ProviderFailure | undefined {
+	const first = outcomes[0]?.failure;
+	const all = outcomes.every((outcome) => outcome.failure?.refusesCredential);
+	return first && all ? first : undefined;
 }
 
 function failedOutcomes(

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecute } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 import type { IConnections, INode, INodeParameters, IWorkflowBase } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
@@ -36,7 +36,7 @@ function buildNodes(
 	).description;
 	const versions = Array.isArray(description.version) ? description.version : [description.version];
 	const underTest: INode = {
-		id: randomUUID(),
+		id: options.nodeId ?? randomUUID(),
 		name: nodeName,
 		type: typeName,
 		typeVersion: options.typeVersion ?? Math.max(...versions),
@@ -105,7 +105,7 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 	);
 
 	const workflowData: IWorkflowBase = {
-		id: randomUUID().slice(0, 16),
+		id: options.workflowId ?? randomUUID().slice(0, 16),
 		name: `engine harness: ${nodeName}`,
 		active: false,
 		isArchived: false,
@@ -122,12 +122,27 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 		nodes: structuredClone(workflowData.nodes),
 		nodeTypes,
 	});
-	const additionalData = createAdditionalData(credentialsHelper, workflowData, randomUUID());
+	const additionalData = createAdditionalData(
+		credentialsHelper,
+		workflowData,
+		options.executionId ?? randomUUID(),
+	);
 
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
-		workflow,
-		startNode: workflow.getNode(TRIGGER_NAME) ?? undefined,
-	});
+	const startNode = workflow.getNode(TRIGGER_NAME) ?? undefined;
+	const run = options.retryOf
+		? await new WorkflowExecute(
+				additionalData,
+				'retry',
+				createRunExecutionData({
+					executionData: {
+						nodeExecutionStack: [
+							{ node: startNode!, data: { main: [[{ json: {} }]] }, source: null },
+						],
+					},
+					resultData: { runData: {}, metadata: { ...options.retryOf.customData } },
+				}),
+			).processRunExecutionData(workflow)
+		: await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode });
 
 	const { runData, error } = run.data.resultData;
 	const lastTask = runData[nodeName]?.at(-1);

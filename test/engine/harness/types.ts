@@ -34,6 +34,18 @@ export interface RunNodeOptions {
 	credentialStore?: CredentialStore;
 	/** Runs with the same store and id share (and persist into) one stored credential. */
 	credentialId?: string;
+	/**
+	 * The same execution run again (as a queue worker re-runs one): the execution, workflow and node
+	 * ids that are otherwise new for each run.
+	 */
+	executionId?: string;
+	workflowId?: string;
+	nodeId?: string;
+	/**
+	 * Run as n8n's "retry execution" does: mode `retry`, starting from the original execution's saved
+	 * data, of which its custom data (`resultData.metadata`) is what a node can see.
+	 */
+	retryOf?: { customData: Record<string, string> };
 }
 
 export interface EngineRun {

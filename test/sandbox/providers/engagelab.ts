@@ -15,10 +15,17 @@ export interface EngageLabOptions {
 
 export interface EngageLabControl {
 	options: EngageLabOptions;
-	/** AppKeys of a group push whose part fails (answered with its own error in the group answer). */
+	/** AppKeys of a group push whose part fails with 21011 (its own error in the group answer). */
 	failingGroupApps: Set<string>;
 	/** Sent messages, schedules, device tags and aliases (reports, recall, audiences). */
 	lifecycle: EngageLabLifecycleControl;
+	/** AppKey → the code its part of a group push fails with (its own error in the group answer). */
+	groupAppCodes: Map<string, number>;
+	/**
+	 * Every authorised push answered with this documented error (HTTP status and code of doc 004's
+	 * table), as EngageLab would for a cause the sandbox does not model (an internal error, a plan).
+	 */
+	answerWith?: { status: number; code: number };
 }
 
 export const engageLabDefaults: EngageLabOptions = {
@@ -42,6 +49,8 @@ const error = (status: number, code: number, message: string): ProviderAnswer =>
 
 /** Registration ids and aliases named unknown-* have no device. */
 const known = (id: string) => !id.startsWith('unknown-');
+/** Registration ids named foreign-* belong to another AppKey: EngageLab refuses the push (20101). */
+const foreign = (id: string) => id.startsWith('foreign-');
 
 function credentialsOf(request: ProviderRequest): { user: string; secret: string } | undefined {
 	const match = /^Basic (.+)$/.exec(String(request.headers.authorization ?? ''));
@@ -58,6 +67,7 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 	const rate = new RateWindow();
 	const byCid = new Map<string, string>();
 	const failingGroupApps = new Set<string>();
+	const groupAppCodes = new Map<string, number>();
 	let nextMsgId = 1_828_256_757;
 	const lifecycle = createEngageLabLifecycle();
 
@@ -84,8 +94,8 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 				21003,
 				web ? 'Web Push takes platform "web"' : 'platform "web" is for Web Push',
 			);
-		if (inner.notification !== undefined && inner.message !== undefined)
-			return error(401, 21306, 'notification and message cannot coexist');
+		// Notification and message together are accepted: the group push page's own example sends both
+		// (21306 exists in EngageLab's table, but no page says when it applies).
 		if (inner.notification === undefined && inner.message === undefined)
 			return error(400, 21002, 'notification or message is required');
 		if (
@@ -100,6 +110,11 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		const pushOptions = (inner.options ?? {}) as Json;
 		if (Number(pushOptions.big_push_duration) > 1440)
 			return error(400, 23006, 'big_push_duration must be at most 1440');
+		// time_to_live: Int or String; override_msg_id: Long (doc 004). A Long sent as text is a type error.
+		if (pushOptions.time_to_live !== undefined && !/^\d+$/.test(String(pushOptions.time_to_live)))
+			return error(400, 21016, 'time_to_live must be a number of seconds');
+		if (pushOptions.override_msg_id !== undefined && !Number.isInteger(pushOptions.override_msg_id))
+			return error(400, 21016, 'override_msg_id must be a Long');
 		if (pushOptions.cid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(String(pushOptions.cid)))
 			return error(400, 21003, 'invalid cid');
 		if (group && pushOptions.override_msg_id !== undefined)
@@ -129,6 +144,8 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		for (const key of ['tag_and', 'tag_not'])
 			if (Array.isArray(to[key]) && (to[key] as unknown[]).length > 20)
 				return error(400, 21003, `at most 20 ${key}`);
+		if (Array.isArray(to.registration_id) && (to.registration_id as string[]).some(foreign))
+			return error(400, 20101, 'registration_id is invalid or not of this appkey');
 		const lists = ['registration_id', 'alias'].filter((key) => Array.isArray(to[key]));
 		if (lists.length && lists.every((key) => (to[key] as string[]).every((id) => !known(id))))
 			return error(
@@ -139,15 +156,19 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		return undefined;
 	}
 
-	/** Accepts a push for one app: de-duplicated by cid, recorded per device for id audiences. */
+	/**
+	 * Accepts a push for one app, recorded per device for id audiences. A push is de-duplicated by its
+	 * cid per AppKey (doc 004); a group push is not, since no page says a cid works there.
+	 */
 	function accept(
 		request: ProviderRequest,
 		appKey: string,
 		body: Json,
 		validateOnly: boolean,
+		group = false,
 	): Json {
 		const cid = ((body.body as Json).options as Json | undefined)?.cid as string | undefined;
-		const cidKey = cid === undefined ? undefined : `${appKey}:${cid}`;
+		const cidKey = cid === undefined || group ? undefined : `${appKey}:${cid}`;
 		if (cidKey && byCid.has(cidKey))
 			return { request_id: body.request_id ?? '', msg_id: byCid.get(cidKey) };
 		const msgId = String(nextMsgId++);
@@ -190,65 +211,90 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 	const module: ProviderModule = {
 		name: 'engagelab',
 		mounts: { '/engagelab-app': 'engagelabApp', '/engagelab-web': 'engagelabWeb' },
-		faultBody: (status) =>
-			status === 429
-				? { error: { code: 23008, message: 'API request frequency exceeded' } }
-				: { error: { code: 21030, message: 'internal timeout, please retry' } },
+		faultBody: (status, mount) => {
+			const error =
+				status === 429
+					? { code: 23008, message: 'API request frequency exceeded' }
+					: { code: 21030, message: 'internal timeout, please retry' };
+			return mount === '/engagelab-web' ? error : { error };
+		},
 		reset() {
 			rate.reset();
 			byCid.clear();
 			failingGroupApps.clear();
+			groupAppCodes.clear();
 			lifecycle.reset();
+			control.answerWith = undefined;
 		},
 		handle(mount, request) {
-			const route = /^\/v4\/(push|push\/validate|grouppush)$/.exec(request.path);
-			// Reports, recall, schedules and audiences: app credentials and the same rate per AppKey.
-			if (!route && lifecycle.serves(request.path)) {
-				const caller = credentialsOf(request);
-				if (!caller || options.apps[caller.user] !== caller.secret)
-					return error(401, 21004, 'Authentication failed');
-				if (!rate.admit(caller.user, options.ratePerSecond))
-					return error(400, 23008, 'API request frequency exceeded the limit');
-				return lifecycle.handle(caller.user, request, mount === '/engagelab-web');
-			}
-			if (!route)
-				return {
-					status: 404,
-					body: { error: { code: 404, message: `no such path ${request.path}` } },
-				};
-			if (request.method !== 'POST') return error(405, 21001, 'only POST is supported');
-			const web = mount === '/engagelab-web';
-			const group = route[1] === 'grouppush';
-			const caller = credentialsOf(request);
-			const groupKey = caller?.user.startsWith('group-')
-				? caller.user.slice('group-'.length)
-				: undefined;
-			const authorised = group
-				? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret
-				: caller !== undefined && options.apps[caller.user] === caller.secret;
-			if (!authorised) return error(401, 21004, 'Authentication failed');
-			const appKeys = group
-				? options.groups[groupKey as string].apps
-				: [(caller as { user: string }).user];
-			if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
-				return error(400, 23008, 'API request frequency exceeded the limit');
-			if (request.json === undefined) return error(400, 21003, 'invalid JSON');
-			const refused = problem(request.json, web, group);
-			if (refused) return refused;
-			const body = request.json as Json;
-			if (!group)
-				return {
-					status: 200,
-					body: accept(request, appKeys[0], body, route[1] === 'push/validate'),
-				};
-			const answer: Json = { group_msgid: String(nextMsgId++) };
-			for (const appKey of appKeys) {
-				answer[appKey] = failingGroupApps.has(appKey)
-					? { error: { code: 21011, message: 'cannot find user by this audience' } }
-					: accept(request, appKey, body, false);
-			}
-			return { status: 200, body: answer };
+			const answer = answerFor(mount, request);
+			// Web Push answers its errors flat, `{"code": ..., "message": ...}` (doc 004); App Push nests
+			// them in `error` (EngageLab's App Push error summary, the official SDKs).
+			const nested = isObject(answer.body) ? answer.body.error : undefined;
+			return mount === '/engagelab-web' && isObject(nested)
+				? { ...answer, body: { code: nested.code, message: nested.message } }
+				: answer;
 		},
 	};
-	return { module, control: { options, failingGroupApps, lifecycle: lifecycle.control } };
+
+	function answerFor(mount: string, request: ProviderRequest): ProviderAnswer {
+		const route = /^\/v4\/(push|push\/validate|grouppush)$/.exec(request.path);
+		// Reports, recall, schedules and audiences: app credentials and the same rate per AppKey.
+		if (!route && lifecycle.serves(request.path)) {
+			const caller = credentialsOf(request);
+			if (!caller || options.apps[caller.user] !== caller.secret)
+				return error(401, 21004, 'Authentication failed');
+			if (!rate.admit(caller.user, options.ratePerSecond))
+				return error(400, 23008, 'API request frequency exceeded the limit');
+			return lifecycle.handle(caller.user, request, mount === '/engagelab-web');
+		}
+		if (!route)
+			return {
+				status: 404,
+				body: { error: { code: 404, message: `no such path ${request.path}` } },
+			};
+		if (request.method !== 'POST') return error(405, 21001, 'only POST is supported');
+		const web = mount === '/engagelab-web';
+		const group = route[1] === 'grouppush';
+		const caller = credentialsOf(request);
+		const groupKey = caller?.user.startsWith('group-')
+			? caller.user.slice('group-'.length)
+			: undefined;
+		const authorised = group
+			? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret
+			: caller !== undefined && options.apps[caller.user] === caller.secret;
+		if (!authorised) return error(401, 21004, 'Authentication failed');
+		const appKeys = group
+			? options.groups[groupKey as string].apps
+			: [(caller as { user: string }).user];
+		if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
+			return error(400, 23008, 'API request frequency exceeded the limit');
+		if (control.answerWith)
+			return error(control.answerWith.status, control.answerWith.code, 'documented error');
+		if (request.json === undefined) return error(400, 21003, 'invalid JSON');
+		const refused = problem(request.json, web, group);
+		if (refused) return refused;
+		const body = request.json as Json;
+		if (!group)
+			return {
+				status: 200,
+				body: accept(request, appKeys[0], body, route[1] === 'push/validate'),
+			};
+		const answer: Json = { group_msgid: String(nextMsgId++) };
+		for (const appKey of appKeys) {
+			const code = groupAppCodes.get(appKey) ?? (failingGroupApps.has(appKey) ? 21011 : 0);
+			answer[appKey] = code
+				? { error: { code, message: 'error for this app' } }
+				: accept(request, appKey, body, false, true);
+		}
+		return { status: 200, body: answer };
+	}
+
+	const control: EngageLabControl = {
+		options,
+		failingGroupApps,
+		groupAppCodes,
+		lifecycle: lifecycle.control,
+	};
+	return { module, control };
 }

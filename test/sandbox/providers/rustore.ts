@@ -13,13 +13,31 @@ export interface RuStoreOptions {
 	retryAfterSeconds?: number;
 	/** RuStore publishes no limit; FCM's 1000 is the sandbox's default. */
 	maxTokensPerBatch: number;
+	/**
+	 * How the topics host refuses a wrong service token on batch_subscribe/batch_unsubscribe: 403 for
+	 * the whole request (its publish example), or inside a 200 on every token (its subscribe examples:
+	 * FORBIDDEN 1001 "s2s token invalid" as a per-token error).
+	 */
+	serviceTokenRefusal: 'status' | 'perToken';
 }
 
 export interface RuStoreControl {
 	options: RuStoreOptions;
 	subscriptions: Map<string, Set<string>>;
-	/** Tokens answered as expired (404), besides those named expired-* or unknown-*. */
+	/**
+	 * Tokens answered as expired (404 NOT_FOUND), besides those named expired-* or unknown-*; tokens named
+	 * unregistered-* answer UNREGISTERED, invalid-* (and the send page's bad-push-token) INVALID_ARGUMENT.
+	 */
 	deadTokens: Set<string>;
+	/** Tokens answered UNREGISTERED (404), besides those named unregistered-*. */
+	unregisteredTokens: Set<string>;
+	/**
+	 * The pages' own answers, replayed for conditions a sandbox cannot otherwise meet: a send to the
+	 * token (key: the push token) or any request on the topic (key: `topic:<name>`) gets this answer.
+	 */
+	scriptedAnswers: Map<string, ProviderAnswer>;
+	/** Per-token errors (`{code, status, message}`) a batch_subscribe/unsubscribe answer gives these tokens. */
+	scriptedTokenErrors: Map<string, Record<string, unknown>>;
 	/** The next `count` requests answer 500 INTERNAL. */
 	failNext(count: number): void;
 }
@@ -30,6 +48,7 @@ export const ruStoreDefaults: RuStoreOptions = {
 	serviceToken: 'sandbox-service-token',
 	projectId: 'sandbox-project',
 	maxTokensPerBatch: 1000,
+	serviceTokenRefusal: 'status',
 };
 
 type Json = Record<string, unknown>;
@@ -46,11 +65,33 @@ function errorAnswer(
 	return { status, body: { code: code ?? status, status: name, message } };
 }
 
-function tokenState(token: string, dead: Set<string>): 'valid' | 'invalid' | 'dead' {
+type TokenState = 'valid' | 'invalid' | 'dead' | 'unregistered';
+
+function tokenState(token: string, dead: Set<string>, unregistered: Set<string>): TokenState {
 	if (token.startsWith('invalid-') || token === 'bad-push-token') return 'invalid';
+	if (token.startsWith('unregistered-') || unregistered.has(token)) return 'unregistered';
 	if (token.startsWith('expired-') || token.startsWith('unknown-') || dead.has(token))
 		return 'dead';
 	return 'valid';
+}
+
+/** The send page's error bodies for a token. */
+const TOKEN_ERRORS: Record<Exclude<TokenState, 'valid'>, Json> = {
+	invalid: {
+		code: 400,
+		status: 'INVALID_ARGUMENT',
+		message: 'The registration token is not a valid FCM registration token',
+	},
+	dead: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
+	unregistered: { code: 404, status: 'UNREGISTERED', message: 'Requested entity was not found.' },
+};
+
+/**
+ * A token's own error inside a batch answer. The topics page shows none about a push token (its only
+ * per-token example is the service token's FORBIDDEN); the sandbox uses the send page's statuses.
+ */
+function tokenError(state: TokenState): Json | undefined {
+	return state === 'valid' ? undefined : TOKEN_ERRORS[state];
 }
 
 export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
@@ -61,6 +102,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 	const rate = new RateWindow();
 	const subscriptions = new Map<string, Set<string>>();
 	const deadTokens = new Set<string>();
+	const unregisteredTokens = new Set<string>();
+	const scriptedAnswers = new Map<string, ProviderAnswer>();
+	const scriptedTokenErrors = new Map<string, Record<string, unknown>>();
 	let failures = 0;
 
 	const refusedAccess = (mount: string, request: ProviderRequest, projectId: string) =>
@@ -70,6 +114,34 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 				? errorAnswer(mount, 403, 'PERMISSION_DENIED', 'The caller does not have permission')
 				: errorAnswer(mount, 403, 'FORBIDDEN', 's2s token invalid', 1001)
 			: undefined;
+
+	/** The subscribe examples' answer for a wrong service token (right project): 200, every token FORBIDDEN. */
+	const perTokenRefusal = (
+		mount: string,
+		action: string | undefined,
+		request: ProviderRequest,
+		projectId: string,
+	): ProviderAnswer | undefined => {
+		const tokens = (request.json as Json | undefined)?.push_tokens;
+		if (
+			mount !== TOPICS ||
+			options.serviceTokenRefusal !== 'perToken' ||
+			!['batch_subscribe', 'batch_unsubscribe'].includes(action ?? '') ||
+			projectId !== options.projectId ||
+			!Array.isArray(tokens)
+		)
+			return undefined;
+		return {
+			status: 200,
+			body: {
+				message: `${tokens.length} error(s)`,
+				errors: tokens.map((token) => ({
+					push_token: token,
+					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
+				})),
+			},
+		};
+	};
 
 	const unparsable = (mount: string, request: ProviderRequest) =>
 		request.json === undefined
@@ -99,16 +171,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		if (problem) return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', problem);
 		const message = body.message as Json;
 		const token = String(message.token);
-		const state = tokenState(token, deadTokens);
-		if (state === 'invalid')
-			return errorAnswer(
-				SEND,
-				400,
-				'INVALID_ARGUMENT',
-				'The registration token is not a valid FCM registration token',
-			);
-		if (state === 'dead')
-			return errorAnswer(SEND, 404, 'NOT_FOUND', 'Requested entity was not found.');
+		const error = tokenError(tokenState(token, deadTokens, unregisteredTokens));
+		if (error)
+			return errorAnswer(SEND, error.code as number, String(error.status), String(error.message));
 		if (body.validate_only !== true) {
 			request.deliver({
 				kind: 'send',
@@ -148,17 +213,10 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		subscriptions.set(topic, members);
 		const errors: Json[] = [];
 		for (const token of tokens as string[]) {
-			const state = tokenState(token, deadTokens);
-			if (state === 'invalid')
-				errors.push({
-					push_token: token,
-					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
-				});
-			else if (state === 'dead')
-				errors.push({
-					push_token: token,
-					error: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
-				});
+			const error =
+				scriptedTokenErrors.get(token) ??
+				tokenError(tokenState(token, deadTokens, unregisteredTokens));
+			if (error) errors.push({ push_token: token, error });
 			else if (action === 'batch_subscribe') members.add(token);
 			else members.delete(token);
 		}
@@ -205,6 +263,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 			rate.reset();
 			subscriptions.clear();
 			deadTokens.clear();
+			unregisteredTokens.clear();
+			scriptedAnswers.clear();
+			scriptedTokenErrors.clear();
 			failures = 0;
 		},
 		handle(mount, request) {
@@ -222,8 +283,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 					`no such method: ${request.method} ${request.path}`,
 				);
 
-			const refused = refusedAccess(mount, request, decodeURIComponent(route[1]));
-			if (refused) return refused;
+			const projectId = decodeURIComponent(route[1]);
+			const refused = refusedAccess(mount, request, projectId);
+			if (refused) return perTokenRefusal(mount, route[3], request, projectId) ?? refused;
 			if (!rate.admit(options.serviceToken, options.ratePerSecond)) {
 				const answer = errorAnswer(mount, 429, 'TOO_MANY_REQUESTS', 'too many requests, slow down');
 				return options.retryAfterSeconds === undefined
@@ -236,6 +298,12 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 			}
 			const badJson = unparsable(mount, request);
 			if (badJson) return badJson;
+			const scripted = scriptedAnswers.get(
+				mount === SEND
+					? String(((request.json as Json).message as Json | undefined)?.token)
+					: `topic:${decodeURIComponent(route[2])}`,
+			);
+			if (scripted) return scripted;
 			if (mount === SEND) return send(request);
 
 			const topic = decodeURIComponent(route[2]);
@@ -251,6 +319,9 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		options,
 		subscriptions,
 		deadTokens,
+		unregisteredTokens,
+		scriptedAnswers,
+		scriptedTokenErrors,
 		failNext: (count) => {
 			failures = count;
 		},

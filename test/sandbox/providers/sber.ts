@@ -26,6 +26,11 @@ export interface SberControl {
 	readonly tokenRequests: number;
 	/** Every issued token stops working now (as if they expired). */
 	expireTokens(): void;
+	/**
+	 * Sber's own answers, replayed for conditions a sandbox cannot otherwise meet: a send to this
+	 * client id (the sub) gets this answer, after the token check.
+	 */
+	scriptedAnswers: Map<string, ProviderAnswer>;
 	/** The next `count` send requests answer 500. */
 	failNext(count: number): void;
 }
@@ -113,19 +118,6 @@ function templateProblem(options: SberOptions, content: unknown): number | undef
 	return undefined;
 }
 
-function destinationProblem(options: SberOptions, destination: unknown): number | undefined {
-	if (!isObject(destination)) return 1000;
-	if (!SURFACES.has(String(destination.surface)) || typeof destination.channel !== 'string')
-		return 1004;
-	const content = destination.templateContent as Json | undefined;
-	if (isObject(content?.mobileAppParameters) && isObject(content?.deviceParameters)) return 1006;
-	if (isObject(content?.mobileAppParameters) && destination.surface !== 'COMPANION') return 1009;
-	if (isObject(content?.deviceParameters) && destination.surface === 'COMPANION') return 1009;
-	const device = content?.deviceParameters as Json | undefined;
-	if (device?.deviceSerialFilter && device?.productFilter) return 1015;
-	return templateProblem(options, content);
-}
-
 function timeFrameProblem(frame: unknown): number | undefined {
 	if (frame === undefined) return undefined;
 	if (!isObject(frame)) return 1000;
@@ -144,6 +136,29 @@ function timeFrameProblem(frame: unknown): number | undefined {
 	return undefined;
 }
 
+function destinationProblem(options: SberOptions, destination: unknown): number | undefined {
+	if (!isObject(destination)) return 1000;
+	if (!SURFACES.has(String(destination.surface)) || typeof destination.channel !== 'string')
+		return 1004;
+	const content = destination.templateContent as Json | undefined;
+	if (isObject(content?.mobileAppParameters) && isObject(content?.deviceParameters)) return 1006;
+	if (isObject(content?.mobileAppParameters) && destination.surface !== 'COMPANION') return 1009;
+	if (isObject(content?.deviceParameters) && destination.surface === 'COMPANION') return 1009;
+	const device = content?.deviceParameters as Json | undefined;
+	if (device?.deviceSerialFilter && device?.productFilter) return 1015;
+	// Deferred delivery is per destination (Sber's SDKs: templateContent.timeFrame).
+	const frameProblem = timeFrameProblem(content?.timeFrame);
+	if (frameProblem) return frameProblem;
+	return templateProblem(options, content);
+}
+
+/** The sub a send is for, in the lite or the extended body (wrapped or not). */
+function clientIdOf(body: Json): string {
+	const extended = (isObject(body.requestPayload) ? body.requestPayload : body) as Json;
+	const recipient = (extended.payload as Json | undefined)?.recipient as Json | undefined;
+	return String((recipient?.clientId as Json | undefined)?.id ?? body.clientId);
+}
+
 export function createSber(overrides: Partial<SberOptions> = {}): {
 	module: ProviderModule;
 	control: SberControl;
@@ -153,6 +168,7 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 	const tokens = new Map<string, number>();
 	let tokenRequests = 0;
 	let failures = 0;
+	const scriptedAnswers = new Map<string, ProviderAnswer>();
 
 	function token(request: ProviderRequest): ProviderAnswer {
 		tokenRequests += 1;
@@ -227,8 +243,13 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 		if (sender.projectId !== options.projectId)
 			return serviceError(request, 1016, 'no such project');
 		if (clientId.idType !== 'SUB') return serviceError(request, 1002);
-		if (!['BROADCAST', 'SEQUENTIAL'].includes(String(config.deliveryMode)))
+		// Sber's SDKs write the mode in upper (salutejs) and lower case (smart_app_framework).
+		if (!['BROADCAST', 'SEQUENTIAL'].includes(String(config.deliveryMode).toUpperCase()))
 			return serviceError(request, 1000, 'deliveryMode');
+		const unknown = Object.keys(config).find(
+			(key) => !['deliveryMode', 'destinations'].includes(key),
+		);
+		if (unknown) return serviceError(request, 1000, `unknown field deliveryConfig.${unknown}`);
 		const destinations = config.destinations as unknown[] | undefined;
 		if (!Array.isArray(destinations) || destinations.length === 0)
 			return serviceError(request, 1001, 'empty destination');
@@ -236,8 +257,6 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 			const problem = destinationProblem(options, destination);
 			if (problem) return serviceError(request, problem);
 		}
-		const frameProblem = timeFrameProblem(config.timeFrame);
-		if (frameProblem) return serviceError(request, frameProblem);
 		request.deliver({
 			kind: 'extended',
 			identity: `extended:${canonicalJson(payload)}`,
@@ -271,6 +290,7 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 			tokens.clear();
 			tokenRequests = 0;
 			failures = 0;
+			scriptedAnswers.clear();
 		},
 		handle(_mount, request) {
 			if (request.method === 'POST' && request.path === '/api/v2/oauth') return token(request);
@@ -312,6 +332,8 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 				};
 			}
 			if (!isObject(request.json)) return serviceError(request, 1000, 'body is not a JSON object');
+			const scripted = scriptedAnswers.get(clientIdOf(request.json));
+			if (scripted) return scripted;
 			return route[1] === 'apprequest-lite'
 				? lite(request, request.json)
 				: extended(request, request.json);
@@ -329,6 +351,7 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 		failNext: (count) => {
 			failures = count;
 		},
+		scriptedAnswers,
 	};
 	return { module, control };
 }

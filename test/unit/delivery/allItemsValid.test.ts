@@ -2,7 +2,16 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import { NodeOperationError } from 'n8n-workflow';
 
 import { allItemsValid } from '../../../nodes/shared/delivery/allItemsValid';
+import { useClock } from '../../../nodes/shared/delivery/clock';
+import { fakeClock, type FakeClock } from '../support/fakeClock';
 import { singleContext } from '../support/singleContext';
+
+let clock: FakeClock;
+beforeEach(() => {
+	clock = fakeClock();
+	useClock(clock);
+});
+afterAll(() => useClock());
 
 /** Contexts for the items of one node run: they share the run's execute data, as in n8n. */
 function runContexts(count: number, continueOnFail = false): IExecuteSingleFunctions[] {
@@ -50,10 +59,26 @@ describe('allItemsValid', () => {
 	it('gives up, sending nothing, when some items never arrive', async () => {
 		const build = buildFailingOn([]);
 		const [first] = runContexts(2);
-		const begin = Date.now();
 		await expect(build.call(first, request)).rejects.toThrow(
 			'Nothing was sent: some items could not be prepared',
 		);
-		expect(Date.now() - begin).toBeGreaterThanOrEqual(4900);
-	}, 10_000);
+		// It waited five (virtual) seconds for the missing item, and not much longer.
+		expect(clock.elapsed()).toBeGreaterThanOrEqual(5000);
+		expect(clock.elapsed()).toBeLessThan(5500);
+	});
+
+	it("outwaits n8n's Batching pauses: the idle limit is twice the batch interval", async () => {
+		const build = buildFailingOn([]);
+		const contexts = runContexts(2).map((context) =>
+			Object.assign(context, {
+				getNodeParameter: (name: string, fallback: unknown) =>
+					name === 'requestOptions.batching.batch.batchInterval' ? 4000 : fallback,
+			}),
+		);
+		const first = build.call(contexts[0], request);
+		// The second item starts after a pause longer than the default idle limit.
+		await clock.sleep(6000);
+		const second = build.call(contexts[1], request);
+		await expect(Promise.all([first, second])).resolves.toHaveLength(2);
+	});
 });

@@ -1,4 +1,5 @@
 import { engageLabFailure, ERROR_CODES, readEngageLabError } from '../../../nodes/EngageLab/errors';
+import { errorDescription, errorMessage } from '../../../nodes/shared/providerError';
 import {
 	ENGAGELAB_HOSTS,
 	engageLabBaseUrl,
@@ -37,6 +38,19 @@ describe('EngageLab errors', () => {
 		}
 	});
 
+	it('reads well after "EngageLab: ": no repeated name, no "..", status and action agree', () => {
+		for (const [code, row] of Object.entries(ERROR_CODES)) {
+			const failure = engageLabFailure(answer(400, { error: { code: Number(code) } }));
+			expect(errorMessage(failure)).toBe(`EngageLab: ${row.meaning} (${code})`);
+			expect(row.meaning).toMatch(/^(?!EngageLab)[A-Z].*[^.]$/);
+			expect(row.action).toMatch(/^[A-Z].*\.$/);
+			expect(errorDescription(failure)).not.toContain('..');
+			// An action that says "sent again" belongs to a status that is retried, and only to it.
+			expect(/sent again automatically/i.test(row.action)).toBe(row.retryable === true);
+			if (row.status === 'rejected') expect(row.action).not.toMatch(/sent again automatically/i);
+		}
+	});
+
 	it('retries what EngageLab did not take, and what it may have taken only thanks to the cid', () => {
 		expect(engageLabFailure(answer(400, { error: { code: 23008 } }))).toMatchObject({
 			status: 'rate_limited',
@@ -52,9 +66,11 @@ describe('EngageLab errors', () => {
 			status: 'unknown',
 			retryable: true,
 		});
-		expect(engageLabFailure(answer(400, { error: { code: 21011 } }))).toMatchObject({
-			status: 'invalid_token',
-		});
+		// Request-level codes name no id: no recipient of the request is called dead.
+		for (const code of [20101, 21011])
+			expect(engageLabFailure(answer(400, { error: { code } }))).toMatchObject({
+				status: 'rejected',
+			});
 		expect(engageLabFailure(answer(502, 'Bad gateway'))).toMatchObject({
 			status: 'unknown',
 			code: 502,

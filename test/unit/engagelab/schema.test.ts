@@ -33,12 +33,28 @@ describe('EngageLab push schema', () => {
 		expect(problems(push({ nobody: ['x'] }))[0]).toContain('to');
 	});
 
-	it('refuses a notification with a custom message (21306) and a push with neither', () => {
-		expect(problems(push('all', { message: { msg_content: 'x' } }))).toEqual([
-			'body.message: a notification and a custom message cannot be sent together (EngageLab code 21306)',
-		]);
+	it('accepts a notification with a custom message (the group push example), refuses neither', () => {
+		expect(problems(push('all', { message: { msg_content: 'x' } }))).toEqual([]);
 		expect(problems({ to: 'all', body: { platform: 'all' } })).toEqual([
 			'body: needs a notification or a custom message',
+		]);
+	});
+
+	it('takes the types doc 004 gives: objects for msg_content and web.alert, text time_to_live', () => {
+		const web = { alert: { title: 'T', body: 'B' }, url: 'https://shop.example' };
+		expect(
+			problems({
+				to: 'all',
+				body: {
+					platform: 'web',
+					notification: { web },
+					message: { msg_content: { order: 1 } },
+					options: { time_to_live: '60', override_msg_id: 1828256757 },
+				},
+			}),
+		).toEqual([]);
+		expect(problems(push('all', { options: { time_to_live: 'soon' } }))).toEqual([
+			'body.options.time_to_live: must be a whole number of seconds (a number or text)',
 		]);
 	});
 

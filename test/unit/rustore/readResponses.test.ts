@@ -71,6 +71,12 @@ describe('readRuStoreAnswer', () => {
 		expect(payload.description).toContain('RuStore says: message.data: bad.');
 	});
 
+	it("a 404 without RuStore's error body names no token: rejected, not invalid_token", async () => {
+		const error = await readError(answer(404, '<html>Not Found</html>'));
+		expect(failureOf(error)?.status).toBe('rejected');
+		expect(error.description).toContain('base URL');
+	});
+
 	it('PERMISSION_DENIED and the topics host FORBIDDEN: check the credential', async () => {
 		const send = await readError(
 			answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }),
@@ -107,36 +113,64 @@ describe('readRuStoreAnswer', () => {
 		expect(failureOf(unavailable)?.status).toBe('unavailable');
 	});
 
-	it('never puts request data in the error', async () => {
-		const error = await readError(
-			answer(403, { error: { code: 403, status: 'PERMISSION_DENIED', message: 'denied' } }),
-		);
-		expect(JSON.stringify(error)).not.toMatch(/Bearer|Authorization/i);
-	});
+	// That no secret reaches an error is tested where a request really carried one: test/engine/secrets.test.ts.
 });
 
 describe('subscribe plan', () => {
-	it('gives each token its own outcome, per-token errors as invalid tokens', () => {
-		const outcomes = subscribePlan.accepted(
+	const outcomesOf = (errors: unknown[], tokens: string[]) =>
+		subscribePlan.accepted(
 			singleContext({ topic: 'news' }),
-			{
-				message: '1 error(s)',
-				errors: [
-					{
-						push_token: 'b',
-						error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
-					},
-				],
-			},
+			{ message: `${errors.length} error(s)`, errors },
+			tokens,
+		);
+
+	it("reads each token's error by its own status: a refused service token is not a dead push token", () => {
+		const outcomes = outcomesOf(
+			[
+				{
+					push_token: 'b',
+					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
+				},
+			],
 			['a', 'b'],
 		);
 		expect(outcomes.map((o) => [o.json.token, o.status])).toEqual([
 			['a', 'subscribed'],
-			['b', 'invalid_token'],
+			['b', 'rejected'],
 		]);
 		expect(outcomes[1].failure).toMatchObject({
 			code: 'FORBIDDEN 1001',
 			providerMessage: 's2s token invalid',
+			meaning: 'The service token was refused',
 		});
+		expect(outcomes[1].failure?.action).toContain('Check the Service Token and Project ID');
+	});
+
+	it.each([
+		[
+			{ code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
+			'invalid_token',
+		],
+		[
+			{ code: 404, status: 'UNREGISTERED', message: 'Requested entity was not found.' },
+			'invalid_token',
+		],
+		[
+			{
+				code: 400,
+				status: 'INVALID_ARGUMENT',
+				message: 'The registration token is not a valid FCM registration token',
+			},
+			'invalid_token',
+		],
+		[{ code: 400, status: 'INVALID_ARGUMENT', message: 'topic name too long' }, 'rejected'],
+		[{ code: 429, status: 'TOO_MANY_REQUESTS', message: 'slow down' }, 'rate_limited'],
+		[{ code: 500, status: 'INTERNAL', message: 'boom' }, 'unknown'],
+		[{ code: 7, status: 'SOMETHING_NEW', message: '?' }, 'rejected'],
+	])('a per-token %j is %s', (error, status) => {
+		const [outcome] = outcomesOf([{ push_token: 't', error }], ['t']);
+		expect(outcome.status).toBe(status);
+		if (status === 'invalid_token') expect(outcome.failure?.action).toContain('Remove this token');
+		else expect(outcome.failure?.action).not.toContain('Remove this token');
 	});
 });

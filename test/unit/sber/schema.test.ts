@@ -1,4 +1,8 @@
-import { extendedBodySchema, liteBodySchema } from '../../../nodes/SberSmartPush/schema';
+import {
+	extendedBodySchema,
+	liteBodySchema,
+	MISPLACED_TIME_FRAME,
+} from '../../../nodes/SberSmartPush/schema';
 
 const lite = {
 	projectId: 'p',
@@ -100,36 +104,55 @@ describe('Sber extended request schema', () => {
 		]);
 	});
 
-	it('checks the time frame formats and order', () => {
+	it("checks the time frame formats and order, in each destination's template content", () => {
 		const frame = {
 			startTime: '09:00:00',
 			finishTime: '18:00:00',
 			timeZone: 'GMT+03:00',
 			startDate: '2026-12-01',
 		};
-		expect(extendedBodySchema.safeParse(body({}, { timeFrame: frame })).success).toBe(true);
+		const framed = (timeFrame: object) =>
+			body({}, { destinations: [{ ...destination, templateContent: { id: 't', timeFrame } }] });
+		expect(extendedBodySchema.safeParse(framed(frame)).success).toBe(true);
 		expect(
-			messages(
-				extendedBodySchema.safeParse(body({}, { timeFrame: { ...frame, timeZone: '+03:00' } })),
-			)[0],
+			messages(extendedBodySchema.safeParse(framed({ ...frame, timeZone: '+03:00' })))[0],
 		).toContain('GMT+hh:mm');
 		expect(
-			messages(
-				extendedBodySchema.safeParse(
-					body({}, { timeFrame: { ...frame, startDate: '01.12.2026' } }),
-				),
-			)[0],
+			messages(extendedBodySchema.safeParse(framed({ ...frame, startDate: '01.12.2026' })))[0],
 		).toContain('yyyy-MM-dd');
 		expect(
-			messages(
-				extendedBodySchema.safeParse(body({}, { timeFrame: { ...frame, endDate: '2026-11-30' } })),
-			)[0],
+			messages(extendedBodySchema.safeParse(framed({ ...frame, endDate: '2026-11-30' })))[0],
 		).toContain('1008');
 		// Over several days, the daily window may end "before" it starts (an overnight window).
 		expect(
 			extendedBodySchema.safeParse(
-				body({}, { timeFrame: { ...frame, finishTime: '02:00:00', endDate: '2026-12-03' } }),
+				framed({ ...frame, finishTime: '02:00:00', endDate: '2026-12-03' }),
 			).success,
 		).toBe(true);
+	});
+
+	it('refuses a time frame in deliveryConfig, naming where Sber takes it', () => {
+		const frame = {
+			startTime: '09:00:00',
+			finishTime: '18:00:00',
+			timeZone: 'GMT+03:00',
+			startDate: '2026-12-01',
+		};
+		expect(messages(extendedBodySchema.safeParse(body({}, { timeFrame: frame })))).toEqual([
+			MISPLACED_TIME_FRAME,
+		]);
+	});
+
+	it("takes the SDK's optional priority and either case of delivery mode", () => {
+		const { priority: _ignored, ...noPriority } = destination as Record<string, unknown>;
+		expect(extendedBodySchema.safeParse(body({}, { destinations: [noPriority] })).success).toBe(
+			true,
+		);
+		expect(extendedBodySchema.safeParse(body({}, { deliveryMode: 'sequential' })).success).toBe(
+			true,
+		);
+		expect(messages(extendedBodySchema.safeParse(body({}, { deliveryMode: 'ALL' })))).toEqual([
+			'must be BROADCAST or SEQUENTIAL',
+		]);
 	});
 });

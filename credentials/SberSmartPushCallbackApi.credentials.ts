@@ -1,0 +1,26 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** The secret the Sber SmartPush Trigger expects in its URL; Sber itself signs nothing. */
+export class SberSmartPushCallbackApi implements ICredentialType {
+	name = 'sberSmartPushCallbackApi';
+
+	displayName = 'Sber SmartPush Callback API';
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-push-gateways/n8n-nodes-push-gateways#sber-smartpush-trigger';
+
+	icon = { light: 'file:../icons/sber.svg', dark: 'file:../icons/sber.dark.svg' } as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'URL Secret',
+			name: 'urlSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A long random value of your choice (for example from a password generator). The callback URL you give Sber ends in ?secret=<this value>; calls without it are refused (401).',
+		},
+	];
+}

@@ -1,0 +1,237 @@
+/**
+ * The trigger nodes in a real n8n server (n8n start, the packed package installed), with the two
+ * trigger examples published: callbacks are posted the way the providers post them
+ * (test/sandbox/callbacks.ts) and the executions n8n stored are read back through its REST API.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+	EXAMPLES_DIR,
+	prepareLocalN8n,
+	SANDBOX_CALLBACK,
+	type LocalN8n,
+} from '../../scripts/lib/localN8n';
+import { n8nRest, nodeItems, waitForWebhook, type N8nRest } from '../../scripts/lib/n8nRest';
+import { freePort, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
+import { startSandbox, type Sandbox } from '../sandbox';
+import {
+	engageLabCallbackBody,
+	engageLabHandshake,
+	postEngageLabCallback,
+	postSberStatus,
+	sberStatusBody,
+	type EngageLabSigning,
+} from '../sandbox/callbacks';
+import { runCli } from './harness/cli';
+
+const ENGAGELAB = 'exEngageLabCallbackCrm';
+const SBER = 'exSberWithStatuses';
+
+function webhookIdOf(file: string, type: string): string {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as {
+		nodes: Array<{ type: string; webhookId?: string }>;
+	};
+	return workflow.nodes.find((node) => node.type === type)?.webhookId ?? '';
+}
+
+let sandbox: Sandbox;
+let local: LocalN8n;
+let server: N8nServer;
+let rest: N8nRest;
+let engageLabUrl: string;
+let sberCallbackUrl: URL;
+let sberSendOk: boolean;
+
+const signing: EngageLabSigning = {
+	secret: SANDBOX_CALLBACK.engageLabSecret,
+	username: SANDBOX_CALLBACK.engageLabUsername,
+};
+// EngageLab's retry schedule (10 s, 1 min, 5 min, 30 min, 1 h) shortened to milliseconds.
+const FAST_RETRIES = [10, 60, 300, 1_800, 3_600].map((ms) => ms / 10);
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	const port = await freePort();
+	local = await prepareLocalN8n('triggers', sandbox, serverEnv(port));
+	// The Sber example's send runs first, from the CLI, as a user would press "Execute workflow".
+	const send = await runCli(local.n8n, ['execute', `--id=${SBER}`, '--rawOutput'], local.env);
+	sberSendOk = send.code === 0;
+	const sent = sandbox.requests.find((request) => request.path.endsWith('/apprequest'));
+	sberCallbackUrl = new URL(sent?.headers.callbackurl ?? 'http://missing');
+	for (const id of [ENGAGELAB, SBER]) {
+		const published = await runCli(local.n8n, ['publish:workflow', `--id=${id}`], local.env);
+		if (published.code !== 0)
+			throw new Error(`publish ${id} failed:\n${published.stdout}\n${published.stderr}`);
+	}
+	server = await startN8nServer(local, port, 'ignore');
+	rest = await n8nRest(server.url, local.n8n);
+	engageLabUrl = `${server.url}/webhook/${webhookIdOf('engagelab-callback-crm.json', 'n8n-nodes-push-gateways.engageLabTrigger')}/webhook`;
+	// Both triggers listening: a handshake and an unauthenticated call start nothing.
+	await waitForWebhook(engageLabUrl, { echostr: 'ready' });
+	await waitForWebhook(new URL(sberCallbackUrl.pathname, server.url).toString(), {});
+}, 600_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await sandbox?.close();
+});
+
+describe('EngageLab Trigger in a running n8n', () => {
+	const body = engageLabCallbackBody([
+		{
+			message_id: '1500012345',
+			to: 'rid-anna',
+			message_status: 'delivered',
+			custom_args: { order: 'A-1' },
+		},
+		{ message_id: '1500012345', to: 'rid-boris', message_status: 'target_invalid' },
+	]);
+	let firstKeys: string[] = [];
+
+	it('answers the echostr handshake with the raw value as text, and starts no execution', async () => {
+		const before = (await rest.executions(ENGAGELAB)).length;
+		const answer = await engageLabHandshake(engageLabUrl, 'e2e-echo-8731');
+		expect(answer.status).toBe(200);
+		expect(answer.contentType).toMatch(/^text\/plain/);
+		expect(answer.body).toBe('e2e-echo-8731');
+		expect((await rest.executions(ENGAGELAB)).length).toBe(before);
+	});
+
+	it('starts one execution for a signed callback, with one item per event row', async () => {
+		const before = (await rest.executions(ENGAGELAB)).length;
+		const delivery = await postEngageLabCallback(engageLabUrl, body, signing, {
+			retryDelaysMs: FAST_RETRIES,
+		});
+		expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([200]);
+		const [latest] = await rest.waitForEnded(ENGAGELAB, before + 1);
+		expect(latest.status).toBe('success');
+		const run = await rest.run(latest.id);
+		const items = nodeItems(run, 'EngageLab Trigger').map((item) => item.json);
+		expect(items).toEqual([
+			expect.objectContaining({
+				messageId: '1500012345',
+				recipient: 'rid-anna',
+				status: 'delivered',
+				message_status: 'delivered',
+				custom_args: { order: 'A-1' },
+				dedupeKey: expect.stringMatching(/^engagelab:/),
+				raw: expect.objectContaining({ to: 'rid-anna' }),
+			}),
+			expect.objectContaining({ recipient: 'rid-boris', status: 'invalid_token' }),
+		]);
+		firstKeys = items.map((item) => String(item.dedupeKey));
+		expect(nodeItems(run, 'Update CRM row').map((item) => item.json)).toEqual([
+			expect.objectContaining({ customer: 'Anna', pushStatus: 'delivered', deleteToken: false }),
+			expect.objectContaining({
+				customer: 'Boris',
+				pushStatus: 'invalid_token',
+				deleteToken: true,
+			}),
+		]);
+	}, 120_000);
+
+	it('gives a repeated callback the same dedupeKey, and the example skips it', async () => {
+		const before = (await rest.executions(ENGAGELAB)).length;
+		// EngageLab's retry: the same rows, signed again.
+		const delivery = await postEngageLabCallback(engageLabUrl, body, signing);
+		expect(delivery.delivered).toBe(true);
+		const [latest] = await rest.waitForEnded(ENGAGELAB, before + 1);
+		const run = await rest.run(latest.id);
+		expect(nodeItems(run, 'EngageLab Trigger').map((item) => item.json.dedupeKey)).toEqual(
+			firstKeys,
+		);
+		expect(nodeItems(run, 'Skip repeated callbacks')).toEqual([]);
+		expect(run.resultData.runData['Update CRM row']).toBeUndefined();
+	}, 120_000);
+
+	it.each([
+		['forged (signed with another secret)', { ...signing, forgeWith: 'a-guessed-secret' }],
+		['stale (signed 10 minutes ago)', { ...signing, atMs: Date.now() - 600_000 }],
+		['unsigned', undefined],
+	])(
+		'answers 401 to a %s callback on every retry, and starts no execution',
+		async (_kind, forged) => {
+			const before = (await rest.executions(ENGAGELAB)).length;
+			const delivery = await postEngageLabCallback(engageLabUrl, body, forged, {
+				retryDelaysMs: FAST_RETRIES,
+			});
+			expect(delivery.delivered).toBe(false);
+			expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([
+				401, 401, 401, 401, 401, 401,
+			]);
+			// A good callback afterwards is the only new execution.
+			await postEngageLabCallback(
+				engageLabUrl,
+				engageLabCallbackBody([{ message_id: 'm-after', to: 'rid-x', message_status: 'click' }]),
+				signing,
+			);
+			const after = await rest.waitForEnded(ENGAGELAB, before + 1);
+			expect(after).toHaveLength(before + 1);
+			const run = await rest.run(after[0].id);
+			expect(nodeItems(run, 'EngageLab Trigger').map((item) => item.json.messageId)).toEqual([
+				'm-after',
+			]);
+		},
+		120_000,
+	);
+});
+
+describe('Sber SmartPush Trigger in a running n8n', () => {
+	it("the example's send gave Sber the trigger's URL with its secret as callbackUrl", () => {
+		expect(sberSendOk).toBe(true);
+		expect(sberCallbackUrl.pathname).toBe(
+			`/webhook/${webhookIdOf('sber-send-with-statuses.json', 'n8n-nodes-push-gateways.sberSmartPushTrigger')}/status`,
+		);
+		expect(sberCallbackUrl.searchParams.get('secret')).toBe(SANDBOX_CALLBACK.sberUrlSecret);
+	});
+
+	// The example points at npm start's port; the test server's port is its own.
+	const urlWith = (secret?: string) => {
+		const url = new URL(sberCallbackUrl.pathname, server.url);
+		if (secret !== undefined) url.searchParams.set('secret', secret);
+		return url.toString();
+	};
+
+	it('starts an execution with one item per device status when the URL carries the secret', async () => {
+		const before = (await rest.executions(SBER)).length;
+		const answer = await postSberStatus(
+			urlWith(SANDBOX_CALLBACK.sberUrlSecret),
+			sberStatusBody({
+				messageId: 4242,
+				devices: [
+					{ deviceId: 'box-1', code: 0, description: 'Success' },
+					{ deviceId: 'box-2', code: 3, description: 'Device unavailable' },
+				],
+			}),
+		);
+		expect(answer.status).toBe(200);
+		const latest = (await rest.waitForEnded(SBER, before + 1)).find(
+			(execution) => execution.mode === 'webhook',
+		);
+		expect(latest?.status).toBe('success');
+		const run = await rest.run(String(latest?.id));
+		expect(nodeItems(run, 'Record statuses').map((item) => item.json)).toEqual([
+			expect.objectContaining({ messageId: '4242', deviceId: 'box-1', status: 'delivered' }),
+			expect.objectContaining({ deviceId: 'box-2', status: 'failed', sberCode: 3 }),
+		]);
+	}, 120_000);
+
+	it.each([
+		['a wrong secret', 'not-the-secret'],
+		['no secret', undefined],
+	])(
+		'answers 401 to %s and starts no execution',
+		async (_kind, secret) => {
+			const before = (await rest.executions(SBER)).length;
+			const answer = await postSberStatus(urlWith(secret), sberStatusBody({ messageId: 1 }));
+			expect(answer.status).toBe(401);
+			await postSberStatus(
+				urlWith(SANDBOX_CALLBACK.sberUrlSecret),
+				sberStatusBody({ messageId: 2 }),
+			);
+			expect(await rest.waitForEnded(SBER, before + 1)).toHaveLength(before + 1);
+		},
+		120_000,
+	);
+});
