@@ -11,6 +11,8 @@ import {
 } from './descriptions/operations';
 import { bodyInputField, bodyJsonField, optionsField } from './descriptions/optionsFields';
 import { pushResources } from './descriptions/shown';
+import { lifecycleFields } from './descriptions/lifecycleFields';
+import { lifecycleOperations, lifecycleResourceValues } from './descriptions/lifecycleOperations';
 import { engageLabProfile } from './profile';
 
 export class EngageLab implements INodeType {
@@ -50,12 +52,25 @@ export class EngageLab implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Push', value: 'push', description: 'One app, with its AppKey' },
+					{ name: 'Alias', value: 'alias', description: 'Aliases and their devices' },
+					{ name: 'Device', value: 'device', description: "A device's tags and alias" },
 					{
 						name: 'Group Push',
 						value: 'groupPush',
 						description: 'All apps of an EngageLab app group at once, with its GroupKey',
 					},
+					{
+						name: 'Message',
+						value: 'message',
+						description: 'Reports, recall and device status of a sent push',
+					},
+					{ name: 'Push', value: 'push', description: 'One app, with its AppKey' },
+					{
+						name: 'Schedule',
+						value: 'schedule',
+						description: 'Pushes EngageLab sends at set times',
+					},
+					{ name: 'Tag', value: 'tag', description: 'Tags and the devices they group' },
 				],
 				default: 'push',
 			},
@@ -75,7 +90,7 @@ export class EngageLab implements INodeType {
 				name: 'authentication',
 				type: 'hidden',
 				default: 'group',
-				displayOptions: { hide: { resource: ['push'] } },
+				displayOptions: { hide: { resource: ['push', ...lifecycleResourceValues] } },
 			},
 			{
 				displayName: 'Operation',
@@ -116,6 +131,13 @@ export class EngageLab implements INodeType {
 				'send',
 				'validate',
 			]),
+			...lifecycleOperations,
+			...lifecycleFields(),
+			deliveryOptions(
+				engageLabProfile.defaultRequestsPerSecond,
+				{ resource: lifecycleResourceValues },
+				['getReport', 'getDeviceStatus', 'countTags'],
+			),
 		],
 	};
 }

@@ -137,6 +137,55 @@ const NODES: Array<{ name: string; icon: string; shots?: string; actions: Action
 				shown: ['Audience', 'Platforms', 'Alert'],
 				hidden: ['Web Notification'],
 			},
+			{
+				action: 'Get the statistics of messages',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Message', operation: 'Get Report' },
+				shown: ['Message IDs'],
+				hidden: ['Audience', 'Alert', 'Registration IDs'],
+			},
+			{
+				action: 'Recall a message',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Message', operation: 'Recall' },
+				shown: ['Message ID'],
+				hidden: ['Message IDs', 'Audience'],
+			},
+			{
+				action: 'Create a scheduled push',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Schedule', operation: 'Create' },
+				shown: ['Name', 'When', 'Time', 'Audience', 'Alert'],
+				hidden: ['Schedule ID', 'Page', 'Enabled'],
+			},
+			{
+				action: 'List scheduled pushes',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Schedule', operation: 'List' },
+				shown: ['Page'],
+				hidden: ['Audience', 'Alert', 'Name'],
+			},
+			{
+				action: "Set or remove a device's tags and alias",
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Device', operation: 'Update' },
+				shown: ['Registration ID', 'Tags to Add', 'Tags to Remove', 'Alias Change'],
+				hidden: ['Audience', 'Alias'],
+			},
+			{
+				action: 'Count the devices of tags',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Tag', operation: 'Count Devices' },
+				shown: ['Tags', 'Platform'],
+				hidden: ['Audience', 'Tag'],
+			},
+			{
+				action: 'Get the devices of an alias',
+				credential: 'EngageLab App Push (sandbox)',
+				opens: { resource: 'Alias', operation: 'Get' },
+				shown: ['Alias', 'Platform'],
+				hidden: ['Audience'],
+			},
 		],
 	},
 ];
@@ -417,7 +466,7 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 				} finally {
 					await context.close();
 				}
-			}, 120_000);
+			}, 300_000);
 		}
 	}
 

@@ -71,4 +71,13 @@ describe('The example workflows, in a real n8n against the sandbox', () => {
 			'device-dana-88e0',
 		]);
 	}, 120_000);
+
+	it('the campaign report example reads the statistics of the push it sent', async () => {
+		const result = await n8n.execute('exEngageLabReport');
+		expect(result.ok).toBe(true);
+		const [sent] = result.outputs('Send campaign')[0];
+		expect(result.outputs('Get report')[0].map((item) => item.json)).toEqual([
+			expect.objectContaining({ status: 'sent', msgId: sent.json.msgId, targets: 3, delivered: 3 }),
+		]);
+	}, 120_000);
 });

@@ -97,6 +97,7 @@ export async function startServer(
 			provider: module.name,
 			method: request.method ?? 'GET',
 			path,
+			query: (request.url ?? '').split('?')[1] ?? '',
 			headers: flatHeaders(request),
 			rawBody: '',
 			body: undefined,
@@ -124,6 +125,7 @@ export async function startServer(
 		const answer = await module.handle(prefix, {
 			method: record.method,
 			path: path.slice(prefix.length) || '/',
+			query: new URLSearchParams((request.url ?? '').split('?')[1] ?? ''),
 			headers: request.headers,
 			rawBody: record.rawBody,
 			json: record.body,

@@ -5,6 +5,8 @@ export interface RecordedRequest {
 	provider: string;
 	method: string;
 	path: string;
+	/** The query string, without "?" ("" when none). */
+	query: string;
 	headers: Record<string, string>;
 	rawBody: string;
 	/** Parsed JSON body, or undefined when it was not JSON. */
@@ -62,6 +64,8 @@ export interface ProviderRequest {
 	method: string;
 	/** Path below the provider's mount point, without the query. */
 	path: string;
+	/** The query string's parameters. */
+	query: URLSearchParams;
 	headers: IncomingHttpHeaders;
 	rawBody: string;
 	/** Parsed JSON, or undefined when the body is not valid JSON. */

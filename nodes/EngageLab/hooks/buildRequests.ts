@@ -214,13 +214,13 @@ function overrideMessageId(context: IExecuteSingleFunctions, value: unknown): nu
 }
 
 /** The body from fields or JSON, validated; `cid` added per item when the user gave none. */
-async function build(
+export async function build(
 	context: IExecuteSingleFunctions,
 	request: IHttpRequestOptions,
 	credentialType: Credential,
 	path: string,
 	group: boolean,
-) {
+): Promise<IHttpRequestOptions> {
 	// The editor's credential list offers both types; a key of the wrong kind would only fail at EngageLab.
 	const expected = group ? 'group' : 'app';
 	if (context.getNodeParameter('authentication', expected) !== expected) {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { chunk, deduplicate } from '../lists';
+import { chunk, deduplicate, toStringList } from '../lists';
 import { isSuccess, type PushStatus } from '../outcomes';
 import { failureOf, providerApiError, type ProviderFailure } from '../providerError';
 import { readDeliverySettings, type DeliverySettings } from './options';
@@ -30,12 +30,20 @@ export interface Outcome {
 }
 
 export interface FanOut {
-	/** Dot path of the recipient list in the body, or a function choosing it (undefined: no list, one request). */
+	/**
+	 * Dot path of the recipient list in the body (or in the query string, with `in: 'qs'`), or a
+	 * function choosing it (undefined: no list, one request).
+	 */
 	listPath: string | ((body: IDataObject) => string | undefined);
+	/**
+	 * Where the list is: the JSON body (default), or a query parameter holding a comma-separated list
+	 * (reads such as `?message_ids=a,b`), written back comma-joined for each part.
+	 */
+	in?: 'body' | 'qs';
 	/** Output field naming the recipient. */
 	recipientField: string;
 	maxPerRequest(context: IExecuteSingleFunctions): number;
-	/** Adjusts the body of part `index` of `count` (e.g. its own idempotency key), when a list is split. */
+	/** Adjusts the body of part `index` of `count` (e.g. its own idempotency key), when a list is split (body lists only). */
 	tagPart?(body: IDataObject, index: number, count: number): IDataObject;
 }
 
@@ -269,17 +277,30 @@ function splitByRecipients(
 	requestData: RequestData,
 	fanOut: FanOut,
 ): Split {
-	const body = (requestData.options.body ?? {}) as IDataObject;
-	const listPath = typeof fanOut.listPath === 'function' ? fanOut.listPath(body) : fanOut.listPath;
+	const inQuery = fanOut.in === 'qs';
+	const source = ((inQuery ? requestData.options.qs : requestData.options.body) ??
+		{}) as IDataObject;
+	const listPath =
+		typeof fanOut.listPath === 'function' ? fanOut.listPath(source) : fanOut.listPath;
 	if (!listPath) return single(requestData);
 	const path = listPath.split('.');
-	const { unique, repeats } = deduplicate((readPath(body, path) as string[] | undefined) ?? []);
+	const listed = readPath(source, path);
+	const { unique, repeats } = deduplicate(
+		inQuery ? toStringList(listed) : ((listed as string[] | undefined) ?? []),
+	);
 	const parts = chunk(unique, Math.max(1, fanOut.maxPerRequest(context)));
 	const requests: PlannedRequests = {
 		length: parts.length,
 		recipients: (index) => parts[index],
 		build(index) {
-			const partBody = withPath(body, path, parts[index]);
+			if (inQuery) {
+				const qs = withPath(source, path, parts[index].join(','));
+				return {
+					recipients: parts[index],
+					requestData: { ...requestData, options: { ...requestData.options, qs } },
+				};
+			}
+			const partBody = withPath(source, path, parts[index]);
 			const tagged = fanOut.tagPart ? fanOut.tagPart(partBody, index, parts.length) : partBody;
 			return {
 				recipients: parts[index],

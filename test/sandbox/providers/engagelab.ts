@@ -1,6 +1,7 @@
 import { canonicalJson } from '../canonical';
 import { RateWindow } from '../rateWindow';
 import type { ProviderAnswer, ProviderModule, ProviderRequest } from '../types';
+import { createEngageLabLifecycle, type EngageLabLifecycleControl } from './engagelabLifecycle';
 
 /** EngageLab Push API v4 as its pages describe it: App Push and Web Push hosts, app and group keys. */
 export interface EngageLabOptions {
@@ -16,6 +17,8 @@ export interface EngageLabControl {
 	options: EngageLabOptions;
 	/** AppKeys of a group push whose part fails with 21011 (its own error in the group answer). */
 	failingGroupApps: Set<string>;
+	/** Sent messages, schedules, device tags and aliases (reports, recall, audiences). */
+	lifecycle: EngageLabLifecycleControl;
 	/** AppKey → the code its part of a group push fails with (its own error in the group answer). */
 	groupAppCodes: Map<string, number>;
 	/**
@@ -70,6 +73,7 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 	const failingGroupApps = new Set<string>();
 	const groupAppCodes = new Map<string, number>();
 	let nextMsgId = 1_828_256_757;
+	const lifecycle = createEngageLabLifecycle();
 
 	/** The documented request checks; undefined when the push is acceptable. */
 	function problem(body: unknown, web: boolean, group: boolean): ProviderAnswer | undefined {
@@ -183,6 +187,13 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 					...((to.alias as string[] | undefined) ?? []),
 				].filter(known)
 			: [];
+		lifecycle.sent({
+			appKey,
+			msgId,
+			web: (body.body as Json).platform === 'web',
+			devices,
+			notification: content.notification !== undefined,
+		});
 		if (devices.length)
 			for (const device of devices)
 				request.deliver({
@@ -216,6 +227,7 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 			byCid.clear();
 			failingGroupApps.clear();
 			groupAppCodes.clear();
+			lifecycle.reset();
 			control.answerWith = undefined;
 		},
 		handle(mount, request) {
@@ -231,6 +243,15 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 
 	function answerFor(mount: string, request: ProviderRequest): ProviderAnswer {
 		const route = /^\/v4\/(push|push\/validate|grouppush)$/.exec(request.path);
+		// Reports, recall, schedules and audiences: app credentials and the same rate per AppKey.
+		if (!route && lifecycle.serves(request.path)) {
+			const caller = credentialsOf(request);
+			if (!caller || options.apps[caller.user] !== caller.secret)
+				return error(401, 21004, 'Authentication failed');
+			if (!rate.admit(caller.user, options.ratePerSecond))
+				return error(400, 23008, 'API request frequency exceeded the limit');
+			return lifecycle.handle(caller.user, request, mount === '/engagelab-web');
+		}
 		if (!route)
 			return {
 				status: 404,
@@ -277,6 +298,11 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		return { status: 200, body: answer };
 	}
 
-	const control: EngageLabControl = { options, failingGroupApps, groupAppCodes };
+	const control: EngageLabControl = {
+		options,
+		failingGroupApps,
+		groupAppCodes,
+		lifecycle: lifecycle.control,
+	};
 	return { module, control };
 }

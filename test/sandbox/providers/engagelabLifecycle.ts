@@ -1,0 +1,368 @@
+import type { ProviderAnswer, ProviderRequest } from '../types';
+
+/**
+ * EngageLab's endpoints after a send (lifecycle-apis.md §2, providers.md §3.4–3.5): message
+ * statistics, recall, per-device status, schedules, devices, tags and aliases, with their documented
+ * limits. State is per AppKey; the push module tells it what was sent.
+ */
+
+type Json = Record<string, unknown>;
+const DAY_MS = 24 * 3600 * 1000;
+const YEAR_MS = 366 * DAY_MS;
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const error = (status: number, code: number, message: string): ProviderAnswer => ({
+	status,
+	body: { error: { code, message } },
+});
+const ok = (body: unknown = {}): ProviderAnswer => ({ status: 200, body });
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const known = (id: string) => !id.startsWith('unknown-');
+
+interface SentMessage {
+	appKey: string;
+	msgId: string;
+	sentAt: number;
+	web: boolean;
+	devices: string[];
+	/** How many devices a broadcast or tag audience reached: the sandbox's stand-in. */
+	audienceSize: number;
+	notification: boolean;
+	recalled: boolean;
+}
+
+interface Device {
+	tags: Set<string>;
+	alias: string;
+	deleted: boolean;
+}
+
+export interface EngageLabLifecycleControl {
+	messages: Map<string, SentMessage>;
+	schedules: Map<string, Json>;
+	/** Makes a message older, to reach the one-day recall limit. */
+	age(msgId: string, ms: number): void;
+	/** Schedules per page of GET /v4/schedules. */
+	pageSize: number;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const dateOf = (value: unknown) =>
+	typeof value === 'string' && DATE_TIME.test(value)
+		? Date.parse(`${value.replace(' ', 'T')}Z`)
+		: Number.NaN;
+
+/** The documented checks of a task; undefined when acceptable. */
+function scheduleProblem(task: Json, creating: boolean): ProviderAnswer | undefined {
+	if (
+		creating &&
+		(task.name === undefined || task.trigger === undefined || task.push === undefined)
+	)
+		return error(400, 21002, 'name, enabled, trigger and push are required');
+	if (task.name !== undefined) {
+		const name = String(task.name);
+		if (!name || bytes(name) > 255) return error(400, 21003, 'name must be 1 to 255 bytes');
+	}
+	if (creating && task.enabled !== true) return error(400, 21003, 'enabled must be true');
+	if (task.trigger !== undefined) {
+		if (!isObject(task.trigger)) return error(400, 21003, 'invalid trigger');
+		const { single, periodical } = task.trigger;
+		if (isObject(single)) {
+			const time = dateOf(single.time);
+			if (Number.isNaN(time)) return error(400, 21003, 'single.time must be yyyy-MM-dd HH:mm:ss');
+			if (time > Date.now() + YEAR_MS)
+				return error(400, 21003, 'single.time must be within one year');
+		} else if (isObject(periodical)) {
+			const start = dateOf(periodical.start);
+			const end = dateOf(periodical.end);
+			if (Number.isNaN(start) || Number.isNaN(end))
+				return error(400, 21003, 'start and end must be yyyy-MM-dd HH:mm:ss');
+			if (end <= start || end - start > YEAR_MS)
+				return error(400, 21003, 'the period must end after its start, within one year');
+			if (!/^\d{2}:\d{2}:\d{2}$/.test(String(periodical.time)))
+				return error(400, 21003, 'time must be HH:mm:ss');
+			const unit = String(periodical.time_unit).toLowerCase();
+			const point = Array.isArray(periodical.point) ? periodical.point.map(String) : [];
+			if (!['day', 'week', 'month'].includes(unit))
+				return error(400, 21003, 'time_unit must be day, week or month');
+			if (
+				unit === 'week' &&
+				(!point.length || point.some((day) => !/^(MON|TUE|WED|THU|FRI|SAT|SUN)$/.test(day)))
+			)
+				return error(400, 21003, 'point must list MON..SUN');
+			if (
+				unit === 'month' &&
+				(!point.length || point.some((day) => !/^(0[1-9]|[12]\d|3[01])$/.test(day)))
+			)
+				return error(400, 21003, 'point must list "01".."31"');
+		} else return error(400, 21003, 'trigger must be single or periodical');
+	}
+	if (task.push !== undefined && (!isObject(task.push) || !isObject(task.push.body)))
+		return error(400, 21002, 'push needs to and body');
+	return undefined;
+}
+
+export function createEngageLabLifecycle() {
+	const messages = new Map<string, SentMessage>();
+	const schedules = new Map<string, Json>();
+	const devices = new Map<string, Device>();
+	let nextSchedule = 1;
+	const control: EngageLabLifecycleControl = {
+		messages,
+		schedules,
+		age(msgId, ms) {
+			const message = messages.get(msgId);
+			if (message) message.sentAt -= ms;
+		},
+		pageSize: 50,
+	};
+
+	const deviceOf = (appKey: string, rid: string): Device | undefined => {
+		if (!known(rid)) return undefined;
+		const key = `${appKey}:${rid}`;
+		let device = devices.get(key);
+		if (!device) devices.set(key, (device = { tags: new Set(), alias: '', deleted: false }));
+		return device.deleted ? undefined : device;
+	};
+	const allDevices = (appKey: string) =>
+		[...devices.entries()]
+			.filter(([key, device]) => key.startsWith(`${appKey}:`) && !device.deleted)
+			.map(([key, device]) => ({ rid: key.slice(appKey.length + 1), device }));
+
+	/** Statistics as the stats endpoints nest them (singular names in places, as documented). */
+	function report(message: SentMessage): Json {
+		const n = message.devices.length || message.audienceSize;
+		const counts = { targets: n, sent: n, delivered: n, impressions: 0, clicks: 0 };
+		const channel = { target: n, sent: n, delivered: n, impressions: 0, click: 0 };
+		const none = { target: 0, sent: 0, delivered: 0, impressions: 0, click: 0 };
+		const kind = message.notification ? 'notification' : 'message';
+		const sub = message.web
+			? { sub_web: { engageLab_web: channel } }
+			: {
+					sub_android: { engageLab_android: channel, huawei: none, xiaomi: none, fcm: none },
+					sub_ios: { engageLab_ios: none, apns: none },
+				};
+		return { ...counts, sub: { [kind]: { ...counts, ...sub } } };
+	}
+
+	function stats(appKey: string, request: ProviderRequest, web: boolean): ProviderAnswer {
+		const ids = (request.query.get('message_ids') ?? '').split(',').filter(Boolean);
+		if (!ids.length) return error(400, 21002, 'message_ids is required');
+		if (ids.length > 100) return error(400, 21003, 'at most 100 message_ids');
+		const answer: Json = {};
+		for (const id of ids) {
+			const message = messages.get(id);
+			if (message && message.appKey === appKey && message.web === web) answer[id] = report(message);
+		}
+		return ok(answer);
+	}
+
+	function recall(appKey: string, msgId: string): ProviderAnswer {
+		const message = messages.get(msgId);
+		if (!message || message.appKey !== appKey) return error(400, 21003, 'msg_id is invalid');
+		if (Date.now() - message.sentAt > DAY_MS)
+			return error(400, 21003, 'message can only be withdrawn within one day');
+		if (message.recalled) return error(400, 21003, 'message has already been withdrawn');
+		message.recalled = true;
+		return ok({ request_id: '', msg_id: msgId });
+	}
+
+	function deviceStatus(appKey: string, request: ProviderRequest): ProviderAnswer {
+		const message = messages.get(request.query.get('message_id') ?? '');
+		if (!message || message.appKey !== appKey) return error(400, 21003, 'message_id is invalid');
+		const ids = (request.query.get('registration_ids') ?? '').split(',').filter(Boolean);
+		if (!ids.length) return error(400, 21002, 'registration_ids is required');
+		const answer: Json = {};
+		for (const rid of ids) {
+			if (!known(rid)) answer[rid] = { status: -1, error_message: 'registration_id not found' };
+			else if (message.devices.includes(rid))
+				answer[rid] = { status: message.recalled ? 4 : 1, error_message: '' };
+			else answer[rid] = { status: 0, error_message: 'not a target of this message' };
+		}
+		return ok(answer);
+	}
+
+	function schedule(appKey: string, request: ProviderRequest, id?: string): ProviderAnswer {
+		if (id === undefined) {
+			if (request.method === 'GET') {
+				const all = [...schedules.values()].filter((task) => task.appKey === appKey);
+				const page = Math.max(1, Number(request.query.get('page') ?? 1) || 1);
+				const size = control.pageSize;
+				return ok({
+					total_count: all.length,
+					total_pages: Math.max(1, Math.ceil(all.length / size)),
+					page,
+					schedules: all
+						.slice((page - 1) * size, page * size)
+						.map(({ appKey: _appKey, ...task }) => task),
+				});
+			}
+			if (request.method !== 'POST') return error(405, 21001, 'method not allowed');
+			if (!isObject(request.json)) return error(400, 21003, 'invalid JSON');
+			const refused = scheduleProblem(request.json, true);
+			if (refused) return refused;
+			const scheduleId = `sch-${String(nextSchedule++).padStart(6, '0')}`;
+			const { name, enabled, trigger, push } = request.json;
+			schedules.set(scheduleId, { schedule_id: scheduleId, name, enabled, trigger, push, appKey });
+			return ok({ schedule_id: scheduleId, name });
+		}
+		const task = schedules.get(id);
+		if (!task || task.appKey !== appKey) return error(400, 21003, 'schedule_id is invalid');
+		const { appKey: _appKey, ...visible } = task;
+		if (request.method === 'GET') return ok(visible);
+		if (request.method === 'DELETE') {
+			schedules.delete(id);
+			return ok({});
+		}
+		if (request.method !== 'PUT') return error(405, 21001, 'method not allowed');
+		if (!isObject(request.json)) return error(400, 21003, 'invalid JSON');
+		const refused = scheduleProblem(request.json, false);
+		if (refused) return refused;
+		const { name, enabled, trigger, push } = request.json;
+		const updated = { ...task };
+		for (const [key, value] of Object.entries({ name, enabled, trigger, push }))
+			if (value !== undefined) updated[key] = value;
+		schedules.set(id, updated);
+		const { appKey: _key, ...answer } = updated;
+		return ok(answer);
+	}
+
+	function device(appKey: string, request: ProviderRequest, rid: string): ProviderAnswer {
+		const found = deviceOf(appKey, rid);
+		if (!found) return error(400, 21003, 'registration_id does not exist');
+		if (request.method === 'GET') return ok({ tags: [...found.tags], alias: found.alias });
+		if (request.method === 'DELETE') {
+			found.deleted = true;
+			return ok({});
+		}
+		if (request.method !== 'POST') return error(405, 21001, 'method not allowed');
+		const body = request.json;
+		if (!isObject(body)) return error(400, 21003, 'invalid JSON');
+		const tags = new Set(found.tags);
+		if (body.tags === '') tags.clear();
+		else if (isObject(body.tags)) {
+			const { add = [], remove = [] } = body.tags as { add?: string[]; remove?: string[] };
+			if ([...add, ...remove].some((tag) => !tag || bytes(String(tag)) > 40))
+				return error(400, 21003, 'a tag must be 1 to 40 bytes');
+			for (const tag of remove) tags.delete(tag);
+			for (const tag of add) tags.add(tag);
+			if (tags.size > 100) return error(400, 21003, 'a device can have at most 100 tags');
+		} else if (body.tags !== undefined) return error(400, 21003, 'invalid tags');
+		let alias = found.alias;
+		if (body.alias !== undefined) {
+			alias = String(body.alias);
+			if (bytes(alias) > 40) return error(400, 21003, 'an alias must be at most 40 bytes');
+		}
+		found.tags = tags;
+		found.alias = alias;
+		return ok({});
+	}
+
+	function tagsCount(appKey: string, request: ProviderRequest): ProviderAnswer {
+		const tags = request.query
+			.getAll('tags')
+			.flatMap((value) => value.split(','))
+			.filter(Boolean);
+		if (!tags.length) return error(400, 21002, 'tags is required');
+		if (tags.length > 1000) return error(400, 21003, 'at most 1000 tags');
+		const all = allDevices(appKey);
+		return ok({
+			tagsCount: Object.fromEntries(
+				tags.map((tag) => [tag, all.filter(({ device }) => device.tags.has(tag)).length]),
+			),
+		});
+	}
+
+	function tag(appKey: string, request: ProviderRequest, name: string): ProviderAnswer {
+		if (bytes(name) > 40) return error(400, 21003, 'a tag must be at most 40 bytes');
+		if (request.method === 'DELETE') {
+			for (const { device } of allDevices(appKey)) device.tags.delete(name);
+			return ok({});
+		}
+		if (request.method !== 'POST') return error(405, 21001, 'method not allowed');
+		const ids = isObject(request.json) ? request.json.registration_ids : undefined;
+		if (!isObject(ids)) return error(400, 21002, 'registration_ids is required');
+		const add = (ids.add ?? []) as string[];
+		const remove = (ids.remove ?? []) as string[];
+		if (add.length > 1000 || remove.length > 1000)
+			return error(400, 21003, 'at most 1000 registration_ids per request');
+		for (const rid of [...add, ...remove])
+			if (!deviceOf(appKey, rid)) return error(400, 21003, `registration_id ${rid} does not exist`);
+		for (const rid of add) {
+			const found = deviceOf(appKey, rid) as Device;
+			if (!found.tags.has(name) && found.tags.size >= 100)
+				return error(400, 21003, 'a device can have at most 100 tags');
+		}
+		for (const rid of remove) deviceOf(appKey, rid)?.tags.delete(name);
+		for (const rid of add) deviceOf(appKey, rid)?.tags.add(name);
+		return ok({});
+	}
+
+	function alias(appKey: string, request: ProviderRequest, name: string): ProviderAnswer {
+		const holders = allDevices(appKey).filter(({ device }) => device.alias === name);
+		if (request.method === 'GET') return ok({ registration_ids: holders.map(({ rid }) => rid) });
+		if (request.method !== 'DELETE') return error(405, 21001, 'method not allowed');
+		for (const { device } of holders) device.alias = '';
+		return ok({});
+	}
+
+	const ROUTES: Array<
+		[
+			RegExp,
+			(appKey: string, request: ProviderRequest, web: boolean, part: string) => ProviderAnswer,
+		]
+	> = [
+		[/^\/v4\/status\/detail$/, (appKey, request) => stats(appKey, request, false)],
+		[
+			/^\/v4\/messages\/details$/,
+			(appKey, request, web) =>
+				web ? stats(appKey, request, true) : error(404, 404, 'Web Push only'),
+		],
+		[/^\/v4\/status\/message$/, (appKey, request) => deviceStatus(appKey, request)],
+		[
+			/^\/v4\/push\/withdraw\/([^/]+)$/,
+			(appKey, request, _web, id) =>
+				request.method === 'DELETE' ? recall(appKey, id) : error(405, 21001, 'method not allowed'),
+		],
+		[/^\/v4\/schedules$/, (appKey, request) => schedule(appKey, request)],
+		[/^\/v4\/schedules\/([^/]+)$/, (appKey, request, _web, id) => schedule(appKey, request, id)],
+		[/^\/v4\/devices\/([^/]+)$/, (appKey, request, _web, rid) => device(appKey, request, rid)],
+		[/^\/v4\/tags_count$/, (appKey, request) => tagsCount(appKey, request)],
+		[/^\/v4\/tags\/([^/]+)$/, (appKey, request, _web, name) => tag(appKey, request, name)],
+		[/^\/v4\/aliases\/([^/]+)$/, (appKey, request, _web, name) => alias(appKey, request, name)],
+	];
+
+	return {
+		control,
+		/** Whether this module serves the path. */
+		serves: (path: string) => ROUTES.some(([pattern]) => pattern.test(path)),
+		handle(appKey: string, request: ProviderRequest, web: boolean): ProviderAnswer {
+			for (const [pattern, route] of ROUTES) {
+				const match = pattern.exec(request.path);
+				if (match) return route(appKey, request, web, decodeURIComponent(match[1] ?? ''));
+			}
+			return error(404, 404, `no such path ${request.path}`);
+		},
+		/** A push the push endpoint accepted: kept for reports, recall and device status. */
+		sent(message: {
+			appKey: string;
+			msgId: string;
+			web: boolean;
+			devices: string[];
+			notification: boolean;
+		}) {
+			messages.set(message.msgId, {
+				...message,
+				sentAt: Date.now(),
+				audienceSize: message.devices.length ? message.devices.length : 3,
+				recalled: false,
+			});
+		},
+		reset() {
+			messages.clear();
+			schedules.clear();
+			devices.clear();
+			nextSchedule = 1;
+		},
+	};
+}
