@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import communityNodesModule from '@n8n/eslint-plugin-community-nodes';
@@ -116,7 +116,13 @@ function packageRules(unpacked) {
 		}
 		// Loaded from the repo's build (the same files) so that n8n-workflow resolves.
 		const module = require(join(ROOT, file));
-		const instance = new (Object.values(module)[0])();
+		// n8n loads the class named like the file (X.node.js → X), whatever else the file exports.
+		const className = basename(file).split('.')[0];
+		if (typeof module[className] !== 'function') {
+			errors.push(`${file}: exports no class named ${className}, which n8n loads`);
+			continue;
+		}
+		const instance = new module[className]();
 		const icons = iconFiles(kind === 'node' ? instance.description?.icon : instance.icon);
 		if (icons.length !== 2)
 			errors.push(`${file}: needs a light and a dark icon, has ${icons.length}`);
