@@ -33,6 +33,11 @@ const CATCH_UP_MS = 100;
 const BETA = 0.7;
 const CUBIC_SCALE = 0.4;
 const MIN_RATE = 0.5;
+/**
+ * Nor below this share of the configured rate: up to ten processes on one credential still settle on
+ * the provider's limit, while a provider that throttles at random (not by rate) cannot stall a campaign.
+ */
+const MIN_SHARE = 0.1;
 
 /** A configured rate keeps holding this long after its last request, so that the lower of two holds between items. */
 const RATE_LINGER_MS = WINDOW_MS;
@@ -99,6 +104,10 @@ function ceiling(bucket: Bucket, now: number): number {
 	return bucket.lastConfigured;
 }
 
+function lowest(limit: number): number {
+	return Math.max(MIN_RATE, limit * MIN_SHARE);
+}
+
 function currentRate(bucket: Bucket, now: number): number {
 	const limit = ceiling(bucket, now);
 	const cut = bucket.cut;
@@ -106,7 +115,7 @@ function currentRate(bucket: Bucket, now: number): number {
 	const seconds = (now - cut.at) / 1000;
 	const regrown = CUBIC_SCALE * (seconds - cut.k) ** 3 + cut.rateAtCut;
 	if (regrown >= limit) bucket.cut = undefined;
-	return Math.min(limit, Math.max(MIN_RATE, regrown));
+	return Math.min(limit, Math.max(lowest(limit), regrown));
 }
 
 /** The slot admitted `back` admissions ago, if the ring still holds it. */
@@ -231,7 +240,10 @@ export class Pacer {
 	private cut(bucket: Bucket, now: number): void {
 		const sending = currentRate(bucket, now);
 		const measured = measuredRate(bucket, now);
-		const rateAtCut = Math.max(MIN_RATE, Math.min(sending, measured ?? sending));
+		const rateAtCut = Math.max(
+			lowest(ceiling(bucket, now)),
+			Math.min(sending, measured ?? sending),
+		);
 		bucket.cut = {
 			at: now,
 			rateAtCut,

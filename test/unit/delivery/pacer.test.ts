@@ -137,6 +137,14 @@ describe('adaptive rate', () => {
 		expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(100);
 	});
 
+	it('never drops below a tenth of the configured rate, however often the provider throttles', async () => {
+		for (let round = 0; round < 30; round++) {
+			const done = await clock.run(pacer.pace('floor', 100));
+			done(true);
+		}
+		expect(pacer.rate('floor')).toBe(10);
+	});
+
 	it('lets two processes sharing a provider limit settle on it: ≥ 85 % of the cap, ≤ 3 % refusals, nothing lost', async () => {
 		const run = await runSharedLimit(clock, {
 			senders: 2,
