@@ -395,7 +395,10 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 			await page.goto(`${server.url}/workflow/${id}`);
 			await page.getByTestId('execute-workflow-button').first().click();
 			await page.getByTestId('canvas-node').filter({ hasText: 'RuStore Push' }).first().dblclick();
-			const hint = page.getByTestId('output-panel').getByTestId('node-hint-message').first();
+			const hint = page
+				.getByTestId('output-panel')
+				.getByText('This node sent one push per input item', { exact: false })
+				.first();
 			await hint.waitFor({ state: 'visible', timeout: 60_000 });
 			expect(await hint.innerText()).toContain('Send to Many');
 			expect(await hint.innerText()).toContain('Campaign to every stored token');
