@@ -57,20 +57,28 @@ function sampleWorkers(cluster: QueueN8n) {
 	};
 }
 
-/** Two campaigns of 10,000 tokens (Send to Many) started at once, one on each worker, same credential. */
-async function twoCampaigns(cluster: QueueN8n, sandbox: Sandbox) {
+/**
+ * Campaigns of 10,000 tokens (Send to Many) started at once, same credential: two run one on each
+ * worker; one alone is the reference (one process at the cap, on the same machine at the same time).
+ */
+async function campaigns(cluster: QueueN8n, sandbox: Sandbox, prefixes: string[]) {
 	sandbox.reset();
 	sandbox.configure({ latencyMs: 20, rustore: { ratePerSecond: CAP } });
 	const before = cluster.executions().length;
 	const peak = sampleWorkers(cluster);
 	const began = Date.now();
-	await Promise.all([
-		startCampaign(cluster, 'campaign', 'a', PER_CAMPAIGN),
-		startCampaign(cluster, 'campaign', 'b', PER_CAMPAIGN),
-	]);
-	const executions = (await waitForExecutions(cluster, before + 2, 15 * 60_000)).slice(before);
+	await Promise.all(
+		prefixes.map(async (prefix) => await startCampaign(cluster, 'campaign', prefix, PER_CAMPAIGN)),
+	);
+	const executions = (
+		await waitForExecutions(cluster, before + prefixes.length, 15 * 60_000)
+	).slice(before);
 	const wallSeconds = (Date.now() - began) / 1000;
-	const seen = tally(sandbox, { a: PER_CAMPAIGN, b: PER_CAMPAIGN }, CAP);
+	const seen = tally(
+		sandbox,
+		Object.fromEntries(prefixes.map((prefix) => [prefix, PER_CAMPAIGN])),
+		CAP,
+	);
 	const workers = new Set(
 		cluster
 			.startedBy()
@@ -126,9 +134,29 @@ async function main() {
 	const lines: string[] = [];
 	const results: Record<string, unknown> = { settings };
 	try {
+		const header = [
+			'| Scenario | Items | Wall (s) | Ideal N/cap (s) | Ratio | Items/s | Sending (s) | Requests | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |',
+			'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+		];
+		lines.push(...header);
+		if (wanted('qOne10k')) {
+			process.stderr.write('one campaign of 10,000 tokens on one worker (reference)...\n');
+			const run = await campaigns(cluster, sandbox, ['solo']);
+			lines.push(
+				row(
+					'Queue mode, 1 worker × Send to Many (1 item, 10,000 tokens), cap 300/s (reference)',
+					PER_CAMPAIGN,
+					run.wallSeconds,
+					run.seen,
+					run.peakRssMb,
+					run.statuses.every((status) => status === 'success') ? 'ok' : 'failed',
+				),
+			);
+			results.oneCampaign = run;
+		}
 		if (wanted('qTwo10k')) {
 			process.stderr.write('two campaigns of 10,000 tokens on two workers...\n');
-			const run = await twoCampaigns(cluster, sandbox);
+			const run = await campaigns(cluster, sandbox, ['a', 'b']);
 			const floors = {
 				shareOfCap: run.seen.shareOfCap >= 0.85,
 				refusals: run.seen.refusals / run.seen.requests <= 0.03,
@@ -137,8 +165,6 @@ async function main() {
 			};
 			const ok = run.statuses.every((status) => status === 'success') && run.workers === 2;
 			lines.push(
-				'| Scenario | Items | Wall (s) | Ideal N/cap (s) | Ratio | Items/s | Sending (s) | Requests | Delivered | Provider rejections | Unhandled | Duplicates | Peak RSS (MB) | Outcome |',
-				'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 				row(
 					'Queue mode, 2 workers × Send to Many (1 item, 10,000 tokens), one credential, cap 300/s',
 					2 * PER_CAMPAIGN,
@@ -148,7 +174,7 @@ async function main() {
 					ok ? 'ok' : `failed: ${run.statuses.join(', ')} on ${run.workers} worker(s)`,
 				),
 				'',
-				`Floors: delivery ${fmt(100 * run.seen.shareOfCap)} % of the cap over the run (≥ 85 %: ${floors.shareOfCap ? 'met' : 'NOT MET'}; ${fmt(100 * run.seen.togetherShareOfCap)} % while both sent), refusals ${fmt((100 * run.seen.refusals) / run.seen.requests, 2)} % of requests (≤ 3 %: ${floors.refusals ? 'met' : 'NOT MET'}), lost ${run.seen.lost}, duplicates ${run.seen.duplicates}. Campaigns finished after ${Object.entries(
+				`Two campaigns, floors: delivery ${fmt(100 * run.seen.shareOfCap)} % of the cap over the run (≥ 85 %: ${floors.shareOfCap ? 'met' : 'NOT MET'}; ${fmt(100 * run.seen.togetherShareOfCap)} % while both sent), refusals ${fmt((100 * run.seen.refusals) / run.seen.requests, 2)} % of requests (≤ 3 %: ${floors.refusals ? 'met' : 'NOT MET'}), lost ${run.seen.lost}, duplicates ${run.seen.duplicates}. Campaigns finished after ${Object.entries(
 					run.seen.finishedAfter,
 				)
 					.map(([name, seconds]) => `${name} ${fmt(seconds)} s`)
