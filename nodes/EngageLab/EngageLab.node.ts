@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryOptions } from '../shared/delivery';
+import { perItemHints } from '../shared/hints';
 import { audienceFields } from './descriptions/audienceFields';
 import { contentFields } from './descriptions/contentFields';
 import {
@@ -28,6 +29,7 @@ export class EngageLab implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		hints: perItemHints.engageLab,
 		credentials: [
 			{
 				name: 'engageLabApi',

@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryOptions } from '../shared/delivery';
+import { perItemHints } from '../shared/hints';
 import { messageFields } from './descriptions/messageFields';
 import { messageSendFields, messageSendOperation } from './descriptions/messageSend';
 import { messageSendManyFields, messageSendManyOperation } from './descriptions/messageSendMany';
@@ -28,6 +29,7 @@ export class RuStorePush implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		hints: perItemHints.ruStore,
 		credentials: [{ name: 'ruStorePushApi', required: true }],
 		requestDefaults: {
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

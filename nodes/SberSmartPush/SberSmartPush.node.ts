@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryOptions } from '../shared/delivery';
+import { perItemHints } from '../shared/hints';
 import { commonFields, requestOptionsField } from './descriptions/commonFields';
 import { sendExtendedFields, sendExtendedOperation } from './descriptions/sendExtended';
 import { sendLiteFields, sendLiteOperation } from './descriptions/sendLite';
@@ -20,6 +21,7 @@ export class SberSmartPush implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		hints: perItemHints.sber,
 		credentials: [{ name: 'sberSmartPushApi', required: true }],
 		// No ignoreHttpStatusErrors: n8n must see a 401 to fetch a new token and send again.
 		requestDefaults: {

@@ -516,4 +516,81 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 			await context.close();
 		}
 	}, 120_000);
+
+	it('RuStore: after a run of many items one per push, the output pane hints at Send to Many and the campaign example', async () => {
+		const context = await signedIn('light');
+		const page = await context.newPage();
+		try {
+			// Manual Trigger → 120 items → Message → Send, one push per item.
+			const tokens = Array.from({ length: 120 }, (_, n) => `hint-${n}`);
+			const created = await context.request.post(`${server.url}/rest/workflows`, {
+				data: {
+					name: 'Per-item hint',
+					active: false,
+					settings: { executionOrder: 'v1' },
+					nodes: [
+						{
+							id: 'hint-t',
+							name: 'Start',
+							type: 'n8n-nodes-base.manualTrigger',
+							typeVersion: 1,
+							position: [0, 0],
+							parameters: {},
+						},
+						{
+							id: 'hint-c',
+							name: 'Devices',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							position: [220, 0],
+							parameters: {
+								jsCode: `return ${JSON.stringify(tokens)}.map((token) => ({ json: { token } }));`,
+							},
+						},
+						{
+							id: 'hint-p',
+							name: 'RuStore Push',
+							type: 'n8n-nodes-push-gateways.ruStorePush',
+							typeVersion: 1,
+							position: [440, 0],
+							credentials: { ruStorePushApi: { id: 'sandboxRuStore', name: 'RuStore (sandbox)' } },
+							parameters: {
+								resource: 'message',
+								operation: 'send',
+								recipient: '={{ $json.token }}',
+								notification: { title: 'Hello' },
+								delivery: { requestsPerSecond: 1000 },
+							},
+						},
+					],
+					connections: {
+						Start: { main: [[{ node: 'Devices', type: 'main', index: 0 }]] },
+						Devices: { main: [[{ node: 'RuStore Push', type: 'main', index: 0 }]] },
+					},
+				},
+			});
+			expect(created.ok()).toBe(true);
+			const body = (await created.json()) as { id?: string; data?: { id: string } };
+			const id = body.data?.id ?? body.id;
+			await page.goto(`${server.url}/workflow/${id}`);
+			await page.getByTestId('execute-workflow-button').first().click();
+			await page.getByTestId('canvas-node').filter({ hasText: 'RuStore Push' }).first().dblclick();
+			const hint = page
+				.getByTestId('output-panel')
+				.getByText('This node sent one push per input item', { exact: false })
+				.first();
+			await hint.waitFor({ state: 'visible', timeout: 60_000 });
+			expect(await hint.innerText()).toContain('Send to Many');
+			expect(await hint.innerText()).toContain('Campaign to every stored token');
+			expect(
+				sandbox.deliveries.filter((delivery) => delivery.target.startsWith('hint-')),
+			).toHaveLength(120);
+			await page.screenshot({ path: join(SHOTS, 'rustore-per-item-hint-light.png') });
+		} catch (error) {
+			await page.screenshot({ path: join(SHOTS, 'rustore-per-item-hint-failed.png') });
+			throw error;
+		} finally {
+			await context.close();
+		}
+	}, 180_000);
 });

@@ -205,16 +205,17 @@ async function sendWithRetries(
 			return { failure: { ...refusal.failure, attempts: attempt - 1 }, error: refusal.error };
 		// The slot first, then the pace: a request admitted by the pacer leaves at once, as paced.
 		const release = await takeSlot(rateKey, settings.maxParallel);
-		let answered = () => {};
+		let answered: (throttled?: boolean) => void = () => {};
 		try {
 			answered = await pace(rateKey, settings.requestsPerSecond);
 			const [answer] = await context.makeRoutingRequest(request.requestData);
 			return { response: (answer?.json ?? {}) as IDataObject };
 		} catch (thrown) {
-			answered();
-			release();
 			const error = classifyThrown(context, thrown, profile);
 			const verdict = judge(error, idempotent, profile.provider);
+			// A throttling answer slows this credential's pacer down (then it regrows).
+			answered(verdict.failure.status === 'rate_limited');
+			release();
 			gate.answered(verdict.failure, error);
 			const wait = backoffMs(attempt, verdict.failure);
 			if (

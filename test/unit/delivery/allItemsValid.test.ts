@@ -3,12 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { allItemsValid } from '../../../nodes/shared/delivery/allItemsValid';
 import { useClock } from '../../../nodes/shared/delivery/clock';
-import { fakeClock, type FakeClock } from '../support/fakeClock';
+import { selfAdvancingClock, type SelfAdvancingClock } from '../support/fakeClock';
 import { singleContext } from '../support/singleContext';
 
-let clock: FakeClock;
+let clock: SelfAdvancingClock;
 beforeEach(() => {
-	clock = fakeClock();
+	clock = selfAdvancingClock();
 	useClock(clock);
 });
 afterAll(() => useClock());
