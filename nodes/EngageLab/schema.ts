@@ -17,24 +17,17 @@ const label = z
 const ids = z.array(z.string().trim().min(1, 'must not be empty'));
 
 /** `to` other than "all": registration ids, tags (OR), tags AND, tags NOT, aliases and a segment, combined with AND. */
-export const targetsSchema = z
-	.strictObject({
-		registration_id: ids.optional(),
-		tag: z.array(label).optional(),
-		tag_and: z.array(label).max(MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`).optional(),
-		tag_not: z.array(label).max(MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`).optional(),
-		alias: z
-			.array(label)
-			.max(MAX_IDS_PER_PUSH, `at most ${MAX_IDS_PER_PUSH} aliases per push`)
-			.optional(),
-		seg: z.strictObject({ id: z.string().trim().min(1, 'must not be empty') }).optional(),
-	})
-	.refine((to) => Object.keys(to).some((key) => key !== 'tag_not'), {
-		message:
-			'Tags NOT narrows another audience and cannot be used alone: add registration ids, tags, aliases or a segment',
-		path: ['tag_not'],
-		when: (payload) => payload.issues.length === 0,
-	});
+export const targetsSchema = z.strictObject({
+	registration_id: ids.optional(),
+	tag: z.array(label).optional(),
+	tag_and: z.array(label).max(MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`).optional(),
+	tag_not: z.array(label).max(MAX_TAG_FILTERS, `at most ${MAX_TAG_FILTERS} tags`).optional(),
+	alias: z
+		.array(label)
+		.max(MAX_IDS_PER_PUSH, `at most ${MAX_IDS_PER_PUSH} aliases per push`)
+		.optional(),
+	seg: z.strictObject({ id: z.string().trim().min(1, 'must not be empty') }).optional(),
+});
 
 const extras = z.record(z.string(), z.unknown()).optional();
 const intent = z.strictObject({ url: z.string().min(1, 'must not be empty') }).optional();
@@ -201,13 +194,22 @@ type Push = z.output<typeof pushShape>;
 /** The rules across fields, checked once every field is valid on its own (so errors do not repeat). */
 function crossFieldRules(push: Push, context: z.RefinementCtx<Push>): void {
 	if (push.to !== 'all') {
-		for (const issue of targetsSchema.safeParse(push.to).error?.issues ?? []) {
+		const targets = targetsSchema.safeParse(push.to);
+		for (const issue of targets.error?.issues ?? []) {
 			context.addIssue({
 				code: 'custom',
 				path: ['to', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))],
 				message: issue.message,
 			});
 		}
+		// Once the targets are valid: here, not in a refine with `when`, which n8n 1.x's zod 3.25.67 ignores.
+		if (targets.success && !Object.keys(targets.data).some((key) => key !== 'tag_not'))
+			context.addIssue({
+				code: 'custom',
+				path: ['to', 'tag_not'],
+				message:
+					'Tags NOT narrows another audience and cannot be used alone: add registration ids, tags, aliases or a segment',
+			});
 	}
 	const { notification, message } = push.body;
 	if (!notification && !message)

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { Sandbox } from '../../test/sandbox';
 import { n8nEnv, runCli } from '../../test/e2e/harness/cli';
 import { installPackage } from '../../test/e2e/harness/installPackage';
-import { ensureN8n, REPO_ROOT, type N8nInstall } from '../../test/e2e/harness/n8nInstall';
+import {
+	DEFAULT_N8N_VERSION,
+	ensureN8n,
+	REPO_ROOT,
+	type N8nInstall,
+} from '../../test/e2e/harness/n8nInstall';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
@@ -144,7 +149,9 @@ export async function prepareLocalN8n(
 	extraEnv: Record<string, string> = {},
 ): Promise<LocalN8n> {
 	const n8n = ensureN8n();
-	const userFolder = join(REPO_ROOT, '.cache', name);
+	// Another n8n version (npm run test:compat) gets a folder of its own: user data is not portable back.
+	const folder = n8n.version === DEFAULT_N8N_VERSION ? name : `${name}-n8n-${n8n.version}`;
+	const userFolder = join(REPO_ROOT, '.cache', folder);
 	rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);

@@ -51,6 +51,17 @@ describe('The example workflows, in a real n8n against the sandbox', () => {
 		120_000,
 	);
 
+	it('the dead-token clean-up lists the dead tokens from the error output', async () => {
+		const result = await n8n.execute('exRuStoreDeadTokens');
+		expect(result.ok).toBe(true);
+		expect(
+			result
+				.outputs('Tokens to delete')[0]
+				.map((item) => item.json.pushToken)
+				.sort(),
+		).toEqual(['expired-old-phone', 'invalid-typo']);
+	}, 120_000);
+
 	it('the stored-token campaign sends each distinct token once and lists the dead one to delete', async () => {
 		const result = await n8n.execute('exRuStoreCampaign');
 		expect(result.ok).toBe(true);

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../sandbox';
-import { startE2E, workflow, type CredentialFixture, type E2E } from './harness';
+import { errorDetails, startE2E, workflow, type CredentialFixture, type E2E } from './harness';
 
 let sandbox: Sandbox;
 let n8n: E2E;
@@ -157,7 +157,7 @@ describe('RuStore Push in a real n8n', () => {
 			['s-1', 'subscribed', 1],
 			['s-3', 'subscribed', undefined],
 		]);
-		expect(failed.map((item) => item.json.details)).toMatchObject([
+		expect(failed.map(errorDetails)).toMatchObject([
 			{ token: 'invalid-2', status: 'invalid_token' },
 		]);
 		expect(sandbox.requests).toHaveLength(2);

@@ -6,10 +6,20 @@ import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
 
 import { n8nEnv, parseRun, runCli } from './cli';
 import { installPackage } from './installPackage';
-import { ensureN8n } from './n8nInstall';
+import { ensureN8n, N8N_E2E_VERSION } from './n8nInstall';
 import { NODE_NAME, type CredentialFixture } from './workflows';
 
 export { workflow, NODE_NAME, type CredentialFixture, type NodeUnderTest } from './workflows';
+
+/**
+ * A failed item's result on the error output: under `details`, or under `message` on n8n before 2.36,
+ * which routes no other shape there (nodes/shared/delivery/errorOutput.ts).
+ */
+export function errorDetails(item: INodeExecutionData): IDataObject {
+	const [major, minor] = N8N_E2E_VERSION.split('.').map(Number);
+	const routesDetails = major > 2 || (major === 2 && minor >= 36);
+	return item.json[routesDetails ? 'details' : 'message'] as IDataObject;
+}
 
 export interface E2ERun {
 	ok: boolean;
@@ -31,7 +41,7 @@ export interface E2E {
 }
 
 /**
- * A real n8n (the cached 2.41.1) with this package installed as a community package, in a fresh
+ * A real n8n (the cached N8N_E2E_VERSION, 2.41.1 by default) with this package installed as a community package, in a fresh
  * user folder. Each call is one n8n CLI process, as a user would run it.
  */
 export async function startE2E(): Promise<E2E> {
