@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { REPO_ROOT } from '../test/e2e/harness/n8nInstall';
+import { REPO_ROOT } from '../dev/n8n/n8nInstall';
 import {
 	campaignWorkflow,
 	RUSTORE_CREDENTIAL,
@@ -20,14 +20,14 @@ import {
 	tally,
 	waitForExecutions,
 	type Tally,
-} from '../test/queue/harness/campaign';
-import { startQueueN8n, type QueueN8n } from '../test/queue/harness/queueN8n';
+} from '../dev/queue/campaign';
+import { startQueueN8n, type QueueN8n } from '../dev/queue/queueN8n';
 import {
 	blockWorkerPastLock,
 	killWorkerMidCampaign,
 	type RerunObservation,
-} from '../test/queue/harness/rerun';
-import { startSandbox, type Sandbox } from '../test/sandbox';
+} from '../dev/queue/rerun';
+import { startSandbox, type Sandbox } from '../dev/sandbox';
 
 const CAP = 300;
 const PER_CAMPAIGN = 10_000;

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 
 import type { IDataObject, IRun } from 'n8n-workflow';
 
-import { parseRun, runCli } from '../test/e2e/harness/cli';
-import { REPO_ROOT } from '../test/e2e/harness/n8nInstall';
-import { startSandbox, type Sandbox } from '../test/sandbox';
-import { prepareLocalN8n, type LocalN8n } from './lib/localN8n';
+import { parseRun, runCli } from '../dev/n8n/cli';
+import { REPO_ROOT } from '../dev/n8n/n8nInstall';
+import { startSandbox, type Sandbox } from '../dev/sandbox';
+import { prepareLocalN8n, type LocalN8n } from '../dev/n8n/localN8n';
 
 const PUSH = 'Push';
 const AUDIENCE = 'Audience';

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData, IRun } from 'n8n-workflow';
 
-import { parseRun, runCli } from '../test/e2e/harness/cli';
-import { PACKAGE_NAME } from '../test/e2e/harness/installPackage';
-import { startSandbox } from '../test/sandbox';
+import { parseRun, runCli } from '../dev/n8n/cli';
+import { PACKAGE_NAME } from '../dev/n8n/installPackage';
+import { startSandbox } from '../dev/sandbox';
 import { exerciseTriggers } from './lib/triggerDemo';
-import { EXAMPLES_DIR, exampleWorkflows, prepareLocalN8n } from './lib/localN8n';
-import { freePort, serverEnv } from './lib/n8nServer';
+import { EXAMPLES_DIR, exampleWorkflows, prepareLocalN8n } from '../dev/n8n/localN8n';
+import { freePort, serverEnv } from '../dev/n8n/n8nServer';
 
 function statusCounts(items: INodeExecutionData[]): Record<string, number> {
 	const counts: Record<string, number> = {};

@@ -3,9 +3,9 @@
  * as a community package, sandbox credentials and the example workflows imported, and an owner account
  * set up, so you land in the editor and can press "Execute workflow". Ctrl-C stops everything.
  */
-import { startSandbox } from '../test/sandbox';
-import { OWNER, serverEnv, startN8nServer } from './lib/n8nServer';
-import { prepareLocalN8n } from './lib/localN8n';
+import { startSandbox } from '../dev/sandbox';
+import { OWNER, serverEnv, startN8nServer } from '../dev/n8n/n8nServer';
+import { prepareLocalN8n } from '../dev/n8n/localN8n';
 
 const PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 5680);

@@ -12,11 +12,11 @@ import {
 	postSberStatus,
 	sberStatusBody,
 	type EngageLabSigning,
-} from '../../test/sandbox/callbacks';
-import { runCli } from '../../test/e2e/harness/cli';
-import { EXAMPLES_DIR, SANDBOX_CALLBACK, type LocalN8n } from './localN8n';
-import { n8nRest, nodeItems, waitForWebhook } from './n8nRest';
-import { startN8nServer } from './n8nServer';
+} from '../../dev/sandbox/callbacks';
+import { runCli } from '../../dev/n8n/cli';
+import { EXAMPLES_DIR, SANDBOX_CALLBACK, type LocalN8n } from '../../dev/n8n/localN8n';
+import { n8nRest, nodeItems, waitForWebhook } from '../../dev/n8n/n8nRest';
+import { startN8nServer } from '../../dev/n8n/n8nServer';
 
 const ENGAGELAB = { id: 'exEngageLabCallbackCrm', file: 'engagelab-callback-crm.json' };
 const SBER = { id: 'exSberWithStatuses', file: 'sber-send-with-statuses.json' };

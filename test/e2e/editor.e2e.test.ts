@@ -18,10 +18,10 @@ import {
 	type Page,
 } from 'playwright-core';
 
-import { prepareLocalN8n } from '../../scripts/lib/localN8n';
-import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { REPO_ROOT } from './harness/n8nInstall';
+import { prepareLocalN8n } from '../../dev/n8n/localN8n';
+import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../dev/n8n/n8nServer';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { REPO_ROOT } from '../../dev/n8n/n8nInstall';
 import { CHROMIUM, CHROMIUM_FLAGS } from './harness/browser';
 
 const SHOTS = join(REPO_ROOT, 'test-output', 'editor');
@@ -30,7 +30,7 @@ interface ActionCheck {
 	action: string;
 	/** The resource and operation the action must open (their dropdowns' shown values). */
 	opens: { resource: string; operation: string };
-	/** The sandbox credential chosen for it (names from scripts/lib/localN8n.ts). */
+	/** The sandbox credential chosen for it (names from dev/n8n/localN8n.ts). */
 	credential: string;
 	shown: string[];
 	hidden: string[];

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { startE2E, type CredentialFixture, type E2E } from './harness';
-import { PACKAGE_NAME } from './harness/installPackage';
+import { PACKAGE_NAME } from '../../dev/n8n/installPackage';
 
 let sandbox: Sandbox;
 let n8n: E2E;

@@ -8,10 +8,10 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { prepareLocalN8n } from '../../scripts/lib/localN8n';
-import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { runCli } from './harness/cli';
+import { prepareLocalN8n } from '../../dev/n8n/localN8n';
+import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../dev/n8n/n8nServer';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { runCli } from '../../dev/n8n/cli';
 import { workflow } from './harness/workflows';
 
 async function freePort(): Promise<number> {

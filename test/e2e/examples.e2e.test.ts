@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { EXAMPLES_DIR, exampleWorkflows, sandboxCredentials } from '../../scripts/lib/localN8n';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { EXAMPLES_DIR, exampleWorkflows, sandboxCredentials } from '../../dev/n8n/localN8n';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { startE2E, type E2E } from './harness';
 
 let sandbox: Sandbox;

@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { errorDetails, startE2E, workflow, type CredentialFixture, type E2E } from './harness';
 
 let sandbox: Sandbox;

@@ -8,9 +8,9 @@ import { createServer } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { prepareLocalN8n, sandboxCredentials } from '../../scripts/lib/localN8n';
-import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { prepareLocalN8n, sandboxCredentials } from '../../dev/n8n/localN8n';
+import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../dev/n8n/n8nServer';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { startE2E, workflow, type CredentialFixture, type E2E } from './harness';
 
 let sandbox: Sandbox;

@@ -1,7 +1,7 @@
 /**
  * The trigger nodes in a real n8n server (n8n start, the packed package installed), with the two
  * trigger examples published: callbacks are posted the way the providers post them
- * (test/sandbox/callbacks.ts) and the executions n8n stored are read back through its REST API.
+ * (dev/sandbox/callbacks.ts) and the executions n8n stored are read back through its REST API.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +11,10 @@ import {
 	prepareLocalN8n,
 	SANDBOX_CALLBACK,
 	type LocalN8n,
-} from '../../scripts/lib/localN8n';
-import { n8nRest, nodeItems, waitForWebhook, type N8nRest } from '../../scripts/lib/n8nRest';
-import { freePort, serverEnv, startN8nServer, type N8nServer } from '../../scripts/lib/n8nServer';
-import { startSandbox, type Sandbox } from '../sandbox';
+} from '../../dev/n8n/localN8n';
+import { n8nRest, nodeItems, waitForWebhook, type N8nRest } from '../../dev/n8n/n8nRest';
+import { freePort, serverEnv, startN8nServer, type N8nServer } from '../../dev/n8n/n8nServer';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import {
 	engageLabCallbackBody,
 	engageLabHandshake,
@@ -22,8 +22,8 @@ import {
 	postSberStatus,
 	sberStatusBody,
 	type EngageLabSigning,
-} from '../sandbox/callbacks';
-import { runCli } from './harness/cli';
+} from '../../dev/sandbox/callbacks';
+import { runCli } from '../../dev/n8n/cli';
 
 const ENGAGELAB = 'exEngageLabCallbackCrm';
 const SBER = 'exSberWithStatuses';

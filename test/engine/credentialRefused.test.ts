@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import type { EngineRun } from './harness';
 import { pushTo, runEngageLab } from './support/engagelab';
 import { runRuStore, sendTo } from './support/rustore';

@@ -1,6 +1,6 @@
 /** Delivery options whose effect only shows through n8n's engine: timeouts and the retry-wait budget. */
 import { useClock } from '../../nodes/shared/delivery/clock';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { selfAdvancingClock } from '../unit/support/fakeClock';
 import { runRuStore, sendTo } from './support/rustore';
 

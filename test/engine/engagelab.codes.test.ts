@@ -5,7 +5,7 @@
  * app gives that app's item the code's status and leaves the other apps sent.
  */
 import { ERROR_CODES } from '../../nodes/EngageLab/errors';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { groupPush, pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;

@@ -3,7 +3,7 @@
  * as text, a notification with a custom message (the group push example), a Web Push custom message
  * and top-level alert, and override_msg_id as the Long doc 004 types it.
  */
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { groupPush, pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;

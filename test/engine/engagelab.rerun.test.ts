@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { KEY_ORIGIN } from '../../nodes/EngageLab/hooks/idempotencyKey';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { groupPush, pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;

@@ -1,7 +1,7 @@
 import { EngageLabApi } from '../../credentials/EngageLabApi.credentials';
 import { EngageLabGroupApi } from '../../credentials/EngageLabGroupApi.credentials';
 import { EngageLab } from '../../nodes/EngageLab/EngageLab.node';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { testCredential } from './harness';
 import {
 	engageLabCredentials,

@@ -3,7 +3,7 @@
  * when n8n changes it. Credential preAuthentication and the one refresh after a 401 are pinned in
  * harness.test.ts ("engine harness: preAuthentication like n8n").
  */
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { FixtureBearerApi } from './fixtures/FixtureBearerApi.credentials';
 import { startFixtureServer, type FixtureServer } from './fixtures/fixture-server';
 import { observed, PinnedInternals, resetObserved } from './fixtures/PinnedInternals.node';

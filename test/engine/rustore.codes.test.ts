@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { ruStoreDocExamples, type RuStoreDocExample } from '../fixtures/provider-docs/rustore';
 import { runRuStore } from './support/rustore';
 

@@ -3,7 +3,7 @@ import {
 	RuStorePushApi,
 } from '../../credentials/RuStorePushApi.credentials';
 import { RuStorePush } from '../../nodes/RuStorePush/RuStorePush.node';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { testCredential } from './harness';
 import { ruStoreCredentials, runRuStore, sendTo, SERVICE_TOKEN } from './support/rustore';
 

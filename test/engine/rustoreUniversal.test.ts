@@ -1,6 +1,6 @@
 import { RuStoreUniversalApi } from '../../credentials/RuStoreUniversalApi.credentials';
 import { RuStoreUniversalPush } from '../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { testCredential } from './harness';
 import {
 	runUniversal,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { sberDocExamples } from '../fixtures/provider-docs/sber';
 import { liteTo, runSber } from './support/sber';
 

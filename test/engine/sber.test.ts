@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { SberSmartPushApi } from '../../credentials/SberSmartPushApi.credentials';
 import { SberSmartPush } from '../../nodes/SberSmartPush/SberSmartPush.node';
 import { testCredential } from './harness';

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import type { EngineRun } from './harness';
 import { pushTo, runEngageLab } from './support/engagelab';
 import { runRuStore, sendTo, SERVICE_TOKEN } from './support/rustore';

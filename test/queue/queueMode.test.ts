@@ -3,16 +3,16 @@
  * campaigns on two workers with one credential share the provider's limit, and what n8n does with an
  * execution whose worker dies or loses its queue lock. Slow (a real cluster): `npm run test:queue`.
  */
-import { startSandbox, type Sandbox } from '../sandbox';
+import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import {
 	campaignWorkflow,
 	RUSTORE_CREDENTIAL,
 	startCampaign,
 	tally,
 	waitForExecutions,
-} from './harness/campaign';
-import { startQueueN8n, type QueueN8n } from './harness/queueN8n';
-import { blockWorkerPastLock, killWorkerMidCampaign } from './harness/rerun';
+} from '../../dev/queue/campaign';
+import { startQueueN8n, type QueueN8n } from '../../dev/queue/queueN8n';
+import { blockWorkerPastLock, killWorkerMidCampaign } from '../../dev/queue/rerun';
 
 jest.setTimeout(10 * 60_000);
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 
 import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
 
-import { n8nEnv, parseRun, runCli } from './cli';
-import { installPackage } from './installPackage';
-import { ensureN8n, N8N_E2E_VERSION } from './n8nInstall';
+import { n8nEnv, parseRun, runCli } from '../../../dev/n8n/cli';
+import { installPackage } from '../../../dev/n8n/installPackage';
+import { ensureN8n, N8N_E2E_VERSION } from '../../../dev/n8n/n8nInstall';
 import { NODE_NAME, type CredentialFixture } from './workflows';
 
 export { workflow, NODE_NAME, type CredentialFixture, type NodeUnderTest } from './workflows';

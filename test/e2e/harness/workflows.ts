@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { PACKAGE_NAME } from './installPackage';
+import { PACKAGE_NAME } from '../../../dev/n8n/installPackage';
 
 export interface CredentialFixture {
 	id: string;

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { EngageLabApi } from '../../../credentials/EngageLabApi.credentials';
 import { EngageLabGroupApi } from '../../../credentials/EngageLabGroupApi.credentials';
 import { EngageLab } from '../../../nodes/EngageLab/EngageLab.node';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../dev/sandbox';
 import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
 
 export function engageLabCredentials(sandbox: Sandbox, overrides: IDataObject = {}) {

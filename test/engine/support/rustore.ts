@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { RuStorePushApi } from '../../../credentials/RuStorePushApi.credentials';
 import { RuStorePush } from '../../../nodes/RuStorePush/RuStorePush.node';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../dev/sandbox';
 import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
 
 export const SERVICE_TOKEN = 'sandbox-service-token';

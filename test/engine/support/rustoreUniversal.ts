@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { RuStoreUniversalApi } from '../../../credentials/RuStoreUniversalApi.credentials';
 import { RuStoreUniversalPush } from '../../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../dev/sandbox';
 import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
 
 export interface UniversalSetup {

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SberSmartPushApi } from '../../../credentials/SberSmartPushApi.credentials';
 import { SberSmartPush } from '../../../nodes/SberSmartPush/SberSmartPush.node';
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../../../dev/sandbox';
 import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
 
 export const SBER_PROJECT = 'sandbox-sber-project';

@@ -3,8 +3,8 @@
  * example of docs 003 and 004 and answers in their shapes, with the code and HTTP status of doc 004's
  * table for each cause it models.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { windowClock } from '../../sandbox/rateWindow';
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { windowClock } from '../../../dev/sandbox/rateWindow';
 import {
 	engageLabAnswerExamples,
 	engageLabRequestExamples,

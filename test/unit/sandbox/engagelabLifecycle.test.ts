@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 
 /** The sandbox's EngageLab endpoints after a send, over HTTP, against what EngageLab documents. */
 let sandbox: Sandbox;

@@ -1,5 +1,5 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { windowClock } from '../../sandbox/rateWindow';
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { windowClock } from '../../../dev/sandbox/rateWindow';
 import { ruStoreDocExamples, type RuStoreDocExample } from '../../fixtures/provider-docs/rustore';
 
 /**

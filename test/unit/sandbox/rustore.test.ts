@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { windowClock } from '../../sandbox/rateWindow';
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { windowClock } from '../../../dev/sandbox/rateWindow';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

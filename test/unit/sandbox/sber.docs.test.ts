@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { serviceCodeOf } from '../../../nodes/SberSmartPush/errors';
-import { startSandbox, type Sandbox } from '../../sandbox';
-import { windowClock } from '../../sandbox/rateWindow';
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { windowClock } from '../../../dev/sandbox/rateWindow';
 import { sberDocExamples, type SberDocExample } from '../../fixtures/provider-docs/sber';
 
 /**

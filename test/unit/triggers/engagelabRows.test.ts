@@ -1,5 +1,5 @@
 import { callbackItems, receiptStatus } from '../../../nodes/EngageLabTrigger/rows';
-import { engageLabCallbackBody } from '../../sandbox/callbacks';
+import { engageLabCallbackBody } from '../../../dev/sandbox/callbacks';
 
 describe('EngageLab callback rows', () => {
 	it('gives one item per row with the message id, recipient, status, EngageLab fields, key and raw row', () => {

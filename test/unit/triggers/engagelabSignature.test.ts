@@ -2,7 +2,7 @@ import crypto = require('crypto');
 
 import { parseCallbackId, verifyCallbackId } from '../../../nodes/EngageLabTrigger/signature';
 import { withinWindow } from '../../../nodes/shared/receipts';
-import { callbackIdHeader } from '../../sandbox/callbacks';
+import { callbackIdHeader } from '../../../dev/sandbox/callbacks';
 
 const NOW = Date.UTC(2026, 11, 1, 3, 0, 0);
 const secret = 'callback-secret-1';

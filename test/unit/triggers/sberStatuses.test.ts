@@ -1,5 +1,5 @@
 import { sberStatus, statusItems } from '../../../nodes/SberSmartPushTrigger/statuses';
-import { sberStatusBody } from '../../sandbox/callbacks';
+import { sberStatusBody } from '../../../dev/sandbox/callbacks';
 
 describe('Sber SmartPush status callbacks', () => {
 	it('gives one item per device status with the message id, status, code and description', () => {

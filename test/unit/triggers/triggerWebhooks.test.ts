@@ -7,7 +7,11 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { EngageLabTrigger } from '../../../nodes/EngageLabTrigger/EngageLabTrigger.node';
 import { SberSmartPushTrigger } from '../../../nodes/SberSmartPushTrigger/SberSmartPushTrigger.node';
-import { callbackIdHeader, engageLabCallbackBody, sberStatusBody } from '../../sandbox/callbacks';
+import {
+	callbackIdHeader,
+	engageLabCallbackBody,
+	sberStatusBody,
+} from '../../../dev/sandbox/callbacks';
 
 interface Sent {
 	status?: number;

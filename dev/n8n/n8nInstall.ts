@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '../../..');
+export const REPO_ROOT = resolve(__dirname, '../..');
 
 /** The n8n the e2e layer runs by default; `npm run test:compat` sets N8N_E2E_VERSION to each supported one. */
 export const DEFAULT_N8N_VERSION = '2.41.1';

@@ -1,15 +1,10 @@
 import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Sandbox } from '../../test/sandbox';
-import { n8nEnv, runCli } from '../../test/e2e/harness/cli';
-import { installPackage } from '../../test/e2e/harness/installPackage';
-import {
-	DEFAULT_N8N_VERSION,
-	ensureN8n,
-	REPO_ROOT,
-	type N8nInstall,
-} from '../../test/e2e/harness/n8nInstall';
+import type { Sandbox } from '../sandbox';
+import { n8nEnv, runCli } from './cli';
+import { installPackage } from './installPackage';
+import { DEFAULT_N8N_VERSION, ensureN8n, REPO_ROOT, type N8nInstall } from './n8nInstall';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 

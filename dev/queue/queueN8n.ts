@@ -13,9 +13,9 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { n8nEnv, runCli } from '../../e2e/harness/cli';
-import { installPackage } from '../../e2e/harness/installPackage';
-import { ensureN8n, type N8nInstall } from '../../e2e/harness/n8nInstall';
+import { n8nEnv, runCli } from '../n8n/cli';
+import { installPackage } from '../n8n/installPackage';
+import { ensureN8n, type N8nInstall } from '../n8n/n8nInstall';
 import { freePort, startPostgres, startRedis, type Service } from './services';
 
 const delay = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));

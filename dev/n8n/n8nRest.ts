@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData, IRun } from 'n8n-workflow';
 
-import type { N8nInstall } from '../../test/e2e/harness/n8nInstall';
+import type { N8nInstall } from './n8nInstall';
 import { OWNER } from './n8nServer';
 
 export interface ExecutionSummary {

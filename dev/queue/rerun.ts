@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../sandbox';
 import { startCampaign } from './campaign';
 import type { N8nProcess, QueueN8n } from './queueN8n';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from '../../sandbox';
+import type { Sandbox } from '../sandbox';
 import type { QueueN8n } from './queueN8n';
 
 export const RUSTORE_CREDENTIAL = (sandbox: Sandbox): IDataObject => ({

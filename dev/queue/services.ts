@@ -4,7 +4,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { REPO_ROOT } from '../../e2e/harness/n8nInstall';
+import { REPO_ROOT } from '../n8n/n8nInstall';
 
 export interface Service {
 	port: number;
