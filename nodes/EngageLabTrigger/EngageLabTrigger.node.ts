@@ -2,7 +2,6 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -11,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { RECEIPT_STATUSES } from '../shared/receipts';
+import { manualUrlWebhookMethods, RECEIPT_STATUSES } from '../shared/receipts';
 import { callbackItems } from './rows';
 import { verifyCallbackId } from './signature';
 
@@ -93,19 +92,7 @@ export class EngageLabTrigger implements INodeType {
 	};
 
 	// The URL is entered by a person in EngageLab's console: nothing to register or remove.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manualUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const body = this.getBodyData() as IDataObject;

@@ -1,7 +1,6 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -10,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { sameSecret } from '../shared/receipts';
+import { manualUrlWebhookMethods, sameSecret } from '../shared/receipts';
 import { statusItems } from './statuses';
 
 export class SberSmartPushTrigger implements INodeType {
@@ -56,19 +55,7 @@ export class SberSmartPushTrigger implements INodeType {
 	};
 
 	// The URL is given to Sber with each send (the callbackUrl header): nothing to register or remove.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manualUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('sberSmartPushCallbackApi');

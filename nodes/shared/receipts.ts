@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'crypto';
+import type { IHookFunctions } from 'n8n-workflow';
 
 /**
  * What a delivery receipt says happened to a push, in the package's words, the same for every
@@ -87,3 +88,21 @@ export function withinWindow(timestamp: string, windowSeconds: number, nowMs: nu
 	const seconds = value > 1e10 ? value / 1000 : value;
 	return Math.abs(nowMs / 1000 - seconds) <= windowSeconds;
 }
+
+/**
+ * For a trigger whose URL a person enters at the provider (EngageLab's console, Sber's callbackUrl
+ * header of each send): there is nothing to register or remove, so the URL always "exists".
+ */
+export const manualUrlWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toStringList } from '../../shared/lists';
 import { compact, readJsonObject } from '../../shared/parameters';
-import { credentialsForRun } from '../../shared/runCredentials';
 import { validateOrThrow } from '../../shared/validation';
-import { engageLabBaseUrl } from '../hosts';
+import { engageLabHost } from './host';
 import { APP_PLATFORMS, fieldLabels, pushBodySchema, pushRulesSchema } from '../schema';
 import { idempotencyKey } from './idempotencyKey';
 
@@ -234,15 +233,7 @@ export async function build(
 				: 'Pick a credential made with the AppKey and Master Secret of the app, or choose the Group Push resource.',
 		);
 	}
-	const credentials = await credentialsForRun(context, credentialType);
-	const baseUrl = engageLabBaseUrl(credentials);
-	if (!baseUrl)
-		fail(
-			context,
-			'EngageLab has no Web Push service in that data centre',
-			'Web Push runs in Singapore and Hong Kong; choose one of them (or a custom base URL) in the credential.',
-		);
-	const web = credentials.product === 'webPush';
+	const { baseUrl, web } = await engageLabHost(context, credentialType);
 	const fields = context.getNodeParameter('bodyInput', 'fields') === 'fields';
 	if (fields && (context.getNodeParameter('product', 'appPush') === 'webPush') !== web) {
 		fail(

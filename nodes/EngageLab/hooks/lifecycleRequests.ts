@@ -3,9 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toStringList } from '../../shared/lists';
 import { compact } from '../../shared/parameters';
-import { credentialsForRun } from '../../shared/runCredentials';
 import { validateOrThrow } from '../../shared/validation';
-import { engageLabBaseUrl } from '../hosts';
+import { engageLabHost } from './host';
 import {
 	deviceUpdateSchema,
 	labelSchema,
@@ -29,20 +28,8 @@ export function fail(
 	});
 }
 
-/** The credential's host, and whether it is a Web Push app (some paths differ). */
-export async function appHost(
-	context: IExecuteSingleFunctions,
-): Promise<{ baseUrl: string; web: boolean }> {
-	const credentials = await credentialsForRun(context, 'engageLabApi');
-	const baseUrl = engageLabBaseUrl(credentials);
-	if (!baseUrl)
-		fail(
-			context,
-			'EngageLab has no Web Push service in that data centre',
-			'Web Push runs in Singapore and Hong Kong; choose one of them (or a custom base URL) in the credential.',
-		);
-	return { baseUrl, web: credentials.product === 'webPush' };
-}
+/** The app credential's host, and whether it is a Web Push app (some paths differ). */
+export const appHost = async (context: IExecuteSingleFunctions) => await engageLabHost(context);
 
 /** One id from a field: trimmed, not empty, and safe as one path segment. */
 export function idField(context: IExecuteSingleFunctions, name: string, label: string): string {
