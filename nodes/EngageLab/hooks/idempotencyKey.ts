@@ -23,23 +23,34 @@ function keyOrigin(context: IExecuteSingleFunctions, executionId: string): strin
 	return executionId;
 }
 
-/** Run indexes by node run: n8n hands every item of one run the same execute data. */
-const runIndexes = new WeakMap<object, number>();
+/** What every item of one node run shares, read once per run: n8n hands them one execute data. */
+const runKeys = new WeakMap<object, string>();
 
-/** Which run of the node this is (a loop runs it again): read once per run, the proxy is not cheap. */
+/** Which run of the node this is (a loop runs it again); the data proxy is not cheap. */
 function runIndex(context: IExecuteSingleFunctions): number {
-	const run = context.getExecuteData?.() as object | undefined;
-	const known = run && runIndexes.get(run);
-	if (known !== undefined) return known;
-	let index = 0;
 	try {
 		const value = context.getWorkflowDataProxy(context.getItemIndex()).$runIndex;
-		if (typeof value === 'number') index = value;
+		return typeof value === 'number' ? value : 0;
 	} catch {
 		// No data proxy here: the first run.
+		return 0;
 	}
-	if (run) runIndexes.set(run, index);
-	return index;
+}
+
+/** The instance, the execution the keys belong to, the workflow, the node and the run. */
+function runKey(context: IExecuteSingleFunctions, executionId: string): string {
+	const run = context.getExecuteData?.() as object | undefined;
+	const known = run && runKeys.get(run);
+	if (known !== undefined) return known;
+	const key = [
+		context.getInstanceId(),
+		keyOrigin(context, executionId),
+		context.getWorkflow().id ?? '',
+		context.getNode().id,
+		runIndex(context),
+	].join('\n');
+	if (run) runKeys.set(run, key);
+	return key;
 }
 
 /**
@@ -52,13 +63,6 @@ function runIndex(context: IExecuteSingleFunctions): number {
 export function idempotencyKey(context: IExecuteSingleFunctions): string {
 	const executionId = context.getExecutionId();
 	if (!executionId) return `n8n-${randomUUID()}`;
-	const source = [
-		context.getInstanceId(),
-		keyOrigin(context, executionId),
-		context.getWorkflow().id ?? '',
-		context.getNode().id,
-		runIndex(context),
-		context.getItemIndex(),
-	].join('\n');
+	const source = `${runKey(context, executionId)}\n${context.getItemIndex()}`;
 	return `n8n-${createHash('sha256').update(source).digest('base64url')}`;
 }
