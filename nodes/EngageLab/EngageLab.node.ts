@@ -10,7 +10,12 @@ import {
 	pushSendOperation,
 	pushValidateOperation,
 } from './descriptions/operations';
-import { bodyInputField, bodyJsonField, optionsField } from './descriptions/optionsFields';
+import {
+	bodyInputField,
+	bodyJsonField,
+	optionsField,
+	productField,
+} from './descriptions/optionsFields';
 import { pushResources } from './descriptions/shown';
 import { lifecycleFields } from './descriptions/lifecycleFields';
 import { lifecycleOperations, lifecycleResourceValues } from './descriptions/lifecycleOperations';
@@ -112,18 +117,7 @@ export class EngageLab implements INodeType {
 				options: [groupPushSendOperation],
 				default: 'sendToGroup',
 			},
-			{
-				displayName: 'Product',
-				name: 'product',
-				type: 'options',
-				options: [
-					{ name: 'App Push', value: 'appPush' },
-					{ name: 'Web Push', value: 'webPush' },
-				],
-				default: 'appPush',
-				description: 'Must match the credential; decides which fields are shown',
-				displayOptions: { show: { resource: pushResources } },
-			},
+			productField,
 			bodyInputField,
 			bodyJsonField,
 			...audienceFields,

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { audienceFields } from './audienceFields';
 import { contentFields } from './contentFields';
-import { bodyInputField, bodyJsonField, optionsField } from './optionsFields';
+import { bodyInputField, bodyJsonField, optionsField, productField } from './optionsFields';
 import { pushResources } from './shown';
 
 const on = (operation: string[]) => ({ show: { operation } });
@@ -242,19 +242,6 @@ function forSchedule(field: INodeProperties): INodeProperties {
 		},
 	};
 }
-
-const productField: INodeProperties = {
-	displayName: 'Product',
-	name: 'product',
-	type: 'options',
-	options: [
-		{ name: 'App Push', value: 'appPush' },
-		{ name: 'Web Push', value: 'webPush' },
-	],
-	default: 'appPush',
-	description: 'Must match the credential; decides which fields are shown',
-	displayOptions: { show: { resource: pushResources } },
-};
 
 export const schedulePushFields: INodeProperties[] = [
 	productField,
