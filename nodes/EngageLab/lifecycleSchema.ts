@@ -163,12 +163,19 @@ export function triggerSchema(now: number) {
 					message: 'must list days of the month ("01" to "31") when the unit is month',
 				});
 		});
-	return z
-		.strictObject({ single: single.optional(), periodical: periodical.optional() })
-		.refine((trigger) => (trigger.single === undefined) !== (trigger.periodical === undefined), {
-			message: 'must be either single or periodical',
-			when: (payload) => payload.issues.length === 0,
-		});
+	// Checked on the input before anything else: zod before 4 runs refinements after failed fields too
+	// (it ignores `when`), which would add this message to theirs.
+	const exactlyOne = z.custom<object>(
+		(trigger) =>
+			typeof trigger === 'object' &&
+			trigger !== null &&
+			('single' in trigger && trigger.single !== undefined) !==
+				('periodical' in trigger && trigger.periodical !== undefined),
+		'must be either single or periodical',
+	);
+	return exactlyOne.pipe(
+		z.strictObject({ single: single.optional(), periodical: periodical.optional() }),
+	);
 }
 
 /** The task around the push (the push itself is checked by the push schemas). */
