@@ -54,3 +54,21 @@ export function parseRun(stdout: string): unknown {
 	const end = stdout.slice(start).search(/^\}$/m);
 	return end < 0 ? undefined : JSON.parse(stdout.slice(start, start + end + 1));
 }
+
+/**
+ * Activates a workflow from the CLI, before `n8n start`: `publish:workflow` in n8n 2.x, which has no
+ * `update:workflow --active`; n8n 1.x has only the latter.
+ */
+export async function activateWorkflow(
+	n8n: N8nInstall,
+	id: string,
+	env: NodeJS.ProcessEnv,
+): Promise<CliResult> {
+	const published = await runCli(n8n, ['publish:workflow', `--id=${id}`], env);
+	if (
+		published.code === 0 ||
+		!/Command "publish:workflow" not found/.test(published.stderr + published.stdout)
+	)
+		return published;
+	return await runCli(n8n, ['update:workflow', `--id=${id}`, '--active=true'], env);
+}

@@ -13,7 +13,7 @@ import {
 	sberStatusBody,
 	type EngageLabSigning,
 } from '../../dev/sandbox/callbacks';
-import { runCli } from '../../dev/n8n/cli';
+import { activateWorkflow } from '../../dev/n8n/cli';
 import { EXAMPLES_DIR, SANDBOX_CALLBACK, type LocalN8n } from '../../dev/n8n/localN8n';
 import { n8nRest, nodeItems, waitForWebhook } from '../../dev/n8n/n8nRest';
 import { startN8nServer } from '../../dev/n8n/n8nServer';
@@ -32,7 +32,7 @@ function webhookPath(file: string, suffix: string): string {
 /** Returns the number of calls that were not answered as they should be. */
 export async function exerciseTriggers(local: LocalN8n, port: number): Promise<number> {
 	for (const { id } of [ENGAGELAB, SBER]) {
-		const published = await runCli(local.n8n, ['publish:workflow', `--id=${id}`], local.env);
+		const published = await activateWorkflow(local.n8n, id, local.env);
 		if (published.code !== 0) throw new Error(`publish ${id} failed: ${published.stderr}`);
 	}
 	const server = await startN8nServer(local, port, 'ignore');

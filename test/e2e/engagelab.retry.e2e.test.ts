@@ -99,7 +99,10 @@ afterAll(async () => {
 it('a retried execution reuses the original cid: the push the original delivered is not delivered again', async () => {
 	// EngageLab takes the push, the answer is lost: the node reports unknown and the execution fails.
 	sandbox.configure({ faults: { resetAfterRead: 1, providers: ['engagelab'] } });
+	// n8n 1.x runs the workflow data it is sent; 2.x loads it by id when none is sent.
+	const workflowData = await rest('GET', `/workflows/${WORKFLOW_ID}`);
 	const started = await rest('POST', `/workflows/${WORKFLOW_ID}/run`, {
+		workflowData,
 		triggerToStartFrom: { name: 'Start' },
 	});
 	const original = await finished(started.executionId);

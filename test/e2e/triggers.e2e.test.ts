@@ -23,7 +23,7 @@ import {
 	sberStatusBody,
 	type EngageLabSigning,
 } from '../../dev/sandbox/callbacks';
-import { runCli } from '../../dev/n8n/cli';
+import { activateWorkflow, runCli } from '../../dev/n8n/cli';
 
 const ENGAGELAB = 'exEngageLabCallbackCrm';
 const SBER = 'exSberWithStatuses';
@@ -60,7 +60,7 @@ beforeAll(async () => {
 	const sent = sandbox.requests.find((request) => request.path.endsWith('/apprequest'));
 	sberCallbackUrl = new URL(sent?.headers.callbackurl ?? 'http://missing');
 	for (const id of [ENGAGELAB, SBER]) {
-		const published = await runCli(local.n8n, ['publish:workflow', `--id=${id}`], local.env);
+		const published = await activateWorkflow(local.n8n, id, local.env);
 		if (published.code !== 0)
 			throw new Error(`publish ${id} failed:\n${published.stdout}\n${published.stderr}`);
 	}
