@@ -12,6 +12,7 @@ import { prepareLocalN8n } from '../../dev/n8n/localN8n';
 import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../dev/n8n/n8nServer';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { runCli } from '../../dev/n8n/cli';
+import { N8N_E2E_VERSION } from '../../dev/n8n/n8nInstall';
 import { workflow } from './harness/workflows';
 
 async function freePort(): Promise<number> {
@@ -117,6 +118,13 @@ it('a retried execution reuses the original cid: the push the original delivered
 	expect(retried.id).not.toBe(started.executionId);
 	expect(retried.status).toBe('success');
 	const retryCid = (sandbox.requests.at(-1)!.body as any).body.options.cid as string;
+	if (N8N_E2E_VERSION.startsWith('1.')) {
+		// n8n 1.x does not carry the original's custom data into its retry: new keys, so the retry
+		// delivers the push again (README, EngageLab: the limit on n8n 1.x).
+		expect(retryCid).not.toBe(originalCid);
+		expect(sandbox.deliveries).toHaveLength(2);
+		return;
+	}
 	expect(retryCid).toBe(originalCid);
 	expect(sandbox.deliveries).toHaveLength(1);
 }, 300_000);
