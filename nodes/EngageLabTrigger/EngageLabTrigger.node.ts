@@ -32,7 +32,8 @@ export class EngageLabTrigger implements INodeType {
 				name: 'engageLabCallbackApi',
 				required: true,
 				testedBy: 'engageLabCallbackSecret',
-				displayOptions: { show: { verifySignature: [true] } },
+				// Always shown: n8n 1.x hides a parameter that a credential's display depends on, and the
+				// Verify Signature switch must stay in view.
 			},
 		],
 		webhooks: [
