@@ -363,6 +363,18 @@ async function choose(page: Page, parameter: string, option: string): Promise<vo
 }
 
 /** The labels of the parameters shown in the panel (a label's first line; the rest is its Fixed/Expression toggle). */
+/** The node's icon on the canvas: loaded, and the file of the theme. */
+async function expectThemedIcon(page: Page, icon: string, theme: 'light' | 'dark'): Promise<void> {
+	const image = page.locator(`[data-test-id="canvas-node"] img[src*="${icon}"]`).first();
+	await image.waitFor({ state: 'attached' });
+	const { loaded, src } = await image.evaluate((element) => {
+		const img = element as unknown as { complete: boolean; naturalWidth: number; src: string };
+		return { loaded: img.complete && img.naturalWidth > 0, src: img.src };
+	});
+	expect(loaded).toBe(true);
+	expect(src.endsWith(`${icon}.dark.svg`)).toBe(theme === 'dark');
+}
+
 async function parameterLabels(page: Page): Promise<string[]> {
 	const labels = await page.getByTestId('ndv').locator('label').allInnerTexts();
 	return labels.map((label) => label.split('\n')[0].trim());
@@ -390,21 +402,7 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 						});
 						await page.keyboard.press('Escape');
 					}
-					// The node's icon on the canvas: loaded, and the themed file.
-					const icon = page
-						.locator(`[data-test-id="canvas-node"] img[src*="${node.icon}"]`)
-						.first();
-					await icon.waitFor({ state: 'attached' });
-					const { loaded, src } = await icon.evaluate((element) => {
-						const img = element as unknown as {
-							complete: boolean;
-							naturalWidth: number;
-							src: string;
-						};
-						return { loaded: img.complete && img.naturalWidth > 0, src: img.src };
-					});
-					expect(loaded).toBe(true);
-					expect(src.endsWith(`${node.icon}.dark.svg`)).toBe(theme === 'dark');
+					await expectThemedIcon(page, node.icon, theme);
 					await page.screenshot({
 						path: join(SHOTS, `${node.shots ?? node.icon}-canvas-${theme}.png`),
 					});
@@ -447,20 +445,7 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 						);
 					await page.screenshot({ path: join(SHOTS, `${shot}-${theme}.png`) });
 					await page.keyboard.press('Escape');
-					const icon = page
-						.locator(`[data-test-id="canvas-node"] img[src*="${trigger.icon}"]`)
-						.first();
-					await icon.waitFor({ state: 'attached' });
-					const { loaded, src } = await icon.evaluate((element) => {
-						const img = element as unknown as {
-							complete: boolean;
-							naturalWidth: number;
-							src: string;
-						};
-						return { loaded: img.complete && img.naturalWidth > 0, src: img.src };
-					});
-					expect(loaded).toBe(true);
-					expect(src.endsWith(`${trigger.icon}.dark.svg`)).toBe(theme === 'dark');
+					await expectThemedIcon(page, trigger.icon, theme);
 					await page.screenshot({ path: join(SHOTS, `${shot}-canvas-${theme}.png`) });
 				} catch (error) {
 					await page.screenshot({ path: join(SHOTS, `${shot}-failed-${theme}.png`) });
