@@ -88,20 +88,48 @@ export async function killWorkerMidCampaign(
 }
 
 /**
- * A per-item campaign whose preparation (n8n's declarative engine builds every item before the first
- * request) blocks the worker's event loop past the queue lock; watched until the provider has been
- * quiet for `quietMs` after the campaign's last push.
+ * A campaign whose worker stops answering past its queue lock, watched until the provider has been
+ * quiet for `quietMs` after the campaign's last push. Without `freeze`, the block is n8n's own: a
+ * per-item campaign prepares every item before the first request, and a slow enough machine holds
+ * the event loop past the lock. With `freeze`, the worker's processes are stopped (SIGSTOP) once the
+ * provider has taken `afterDeliveries` pushes and resumed `ms` later: the lock lapses on any machine,
+ * as it would under a long block of the event loop or a paused VM.
  */
 export async function blockWorkerPastLock(
 	cluster: QueueN8n,
 	sandbox: Sandbox,
-	options: { path: string; count: number; quietMs: number; timeoutMs: number },
+	options: {
+		path: string;
+		count: number;
+		quietMs: number;
+		timeoutMs: number;
+		freeze?: { afterDeliveries: number; ms: number };
+	},
 ): Promise<RerunObservation> {
-	const { executionId, jobId } = await startOne(cluster, options.path, 'blocked', options.count);
+	const { executionId, jobId, worker } = await startOne(
+		cluster,
+		options.path,
+		'blocked',
+		options.count,
+	);
 	const deadline = Date.now() + options.timeoutMs;
 	const queue = /\* Queue: (\S+)/.exec(cluster.workers[0].log())?.[1] ?? 'jobs';
 	let lockLost = false;
+	let frozenUntil: number | undefined;
+	const { freeze } = options;
 	for (;;) {
+		if (
+			freeze &&
+			frozenUntil === undefined &&
+			sandbox.deliveries.length >= freeze.afterDeliveries
+		) {
+			worker.kill('SIGSTOP');
+			frozenUntil = Date.now() + freeze.ms;
+		}
+		if (frozenUntil !== undefined && Date.now() >= frozenUntil) {
+			worker.kill('SIGCONT');
+			frozenUntil = Number.POSITIVE_INFINITY;
+		}
 		const running = cluster.executions().find((execution) => execution.id === executionId);
 		if (
 			running?.status === 'running' &&
@@ -121,5 +149,7 @@ export async function blockWorkerPastLock(
 		if (Date.now() > deadline) break;
 		await delay(500);
 	}
+	// Never leave a stopped worker behind a timed-out observation.
+	if (frozenUntil !== undefined && frozenUntil !== Number.POSITIVE_INFINITY) worker.kill('SIGCONT');
 	return { ...observe(cluster, sandbox, executionId), lockLost };
 }
