@@ -18,8 +18,11 @@ const CATCH_UP_MS = 100;
  * was sent, then it regrows on a CUBIC curve, back to the rate at the cut after K seconds and on up to
  * the configured rate. Independent senders on one account (other n8n workers or instances, the
  * customer's own backend) so converge on the provider's limit without sharing any state.
+ * BETA is 0.8, not the SDKs' 0.7: a shallower cut keeps two workers 3–5 points nearer the limit over
+ * a campaign (simulated with test/unit/support/sharedLimit.ts and measured with `npm run bench:queue`),
+ * for a few more refusals, which the retries absorb.
  */
-const BETA = 0.7;
+const BETA = 0.8;
 const CUBIC_SCALE = 0.4;
 const MIN_RATE = 0.5;
 /**
