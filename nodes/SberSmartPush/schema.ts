@@ -36,6 +36,12 @@ export const TEMPLATE_LIMITS = {
 	body: { chars: 480, variables: 10 },
 } as const;
 
+/** The template variable fields' names in the editor (Lite, and each Extended destination). */
+export const VARIABLES_LABEL = {
+	header: 'Header Variables (JSON)',
+	body: 'Body Variables (JSON)',
+} as const;
+
 const text = (max: number) =>
 	z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
@@ -210,8 +216,8 @@ export const fieldLabels: FieldLabels = {
 	clientId: 'Client ID (Sub)',
 	surface: 'Surface',
 	'templateContent.id': 'Template ID',
-	'templateContent.headerValues': 'Header Variables',
-	'templateContent.bodyValues': 'Body Variables',
+	'templateContent.headerValues': VARIABLES_LABEL.header,
+	'templateContent.bodyValues': VARIABLES_LABEL.body,
 	protocolVersion: 'Protocol Version',
 	messageId: 'Message ID',
 	messageName: 'Message Name',
@@ -225,10 +231,8 @@ export const fieldLabels: FieldLabels = {
 	'payload.deliveryConfig.destinations[].channel': 'Destination → Channel',
 	'payload.deliveryConfig.destinations[].priority': 'Destination → Priority',
 	'payload.deliveryConfig.destinations[].templateContent.id': 'Destination → Template ID',
-	'payload.deliveryConfig.destinations[].templateContent.headerValues':
-		'Destination → Header Variables',
-	'payload.deliveryConfig.destinations[].templateContent.bodyValues':
-		'Destination → Body Variables',
+	'payload.deliveryConfig.destinations[].templateContent.headerValues': `Destination → ${VARIABLES_LABEL.header}`,
+	'payload.deliveryConfig.destinations[].templateContent.bodyValues': `Destination → ${VARIABLES_LABEL.body}`,
 	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters':
 		'Destination → Mobile App Parameters',
 	'payload.deliveryConfig.destinations[].templateContent.mobileAppParameters.deeplinkAndroid':

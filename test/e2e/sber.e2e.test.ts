@@ -26,13 +26,9 @@ const lite = {
 	clientId: '={{ $json.sub }}',
 	surface: 'SBERBOX',
 	templateId: 'tpl-order',
-	headerValues: { pairs: [{ key: 'name', value: '={{ $json.name }}' }] },
-	bodyValues: {
-		pairs: [
-			{ key: 'order', value: '42' },
-			{ key: 'date', value: 'today' },
-		],
-	},
+	// An expression may give the variables as an object, or as JSON text.
+	headerValues: '={{ { name: $json.name } }}',
+	bodyValues: '={{ JSON.stringify({ order: "42", date: "today" }) }}',
 };
 
 beforeAll(async () => {

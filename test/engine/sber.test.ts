@@ -136,6 +136,68 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.duplicates()).toHaveLength(0);
 	}, 60_000);
 
+	it.each([
+		[
+			'JSON text from an expression',
+			{
+				headerValues: '={{ JSON.stringify({ name: $json.name }) }}',
+				bodyValues: '={{ JSON.stringify({ order: $json.order, date: "today" }) }}',
+			},
+		],
+		[
+			'an object from an expression',
+			{
+				headerValues: '={{ { name: $json.name } }}',
+				bodyValues: '={{ { order: $json.order, date: "today" } }}',
+			},
+		],
+		[
+			// What Send (Lite) of 0.1.0 saved: the parameter kept its name, so these workflows still run.
+			'name/value rows saved by 0.1.0',
+			{
+				headerValues: { pairs: [{ key: 'name', value: '={{ $json.name }}' }] },
+				bodyValues: {
+					pairs: [
+						{ key: 'order', value: '={{ $json.order }}' },
+						{ key: 'date', value: 'today' },
+					],
+				},
+			},
+		],
+	])('takes the variables as %s, each value a string', async (_case, variables) => {
+		const run = await runSber(sandbox, liteTo('sub-1', variables), {
+			items: [{ name: 'Boris', order: 43 }],
+		});
+		expect(run.error).toBeUndefined();
+		expect((sandbox.deliveries[0].body as { templateContent: unknown }).templateContent).toEqual({
+			id: 'tpl-order',
+			headerValues: { name: 'Boris' },
+			bodyValues: { order: '43', date: 'today' },
+		});
+	});
+
+	it.each([
+		['text that is not JSON', { headerValues: '{name: Anna}' }, 'Header Variables (JSON)'],
+		['a JSON array', { bodyValues: '["Anna"]' }, 'Body Variables (JSON)'],
+	])('refuses %s in a variables field, naming it, before sending', async (_case, extra, label) => {
+		const run = await runSber(sandbox, liteTo('sub-1', extra));
+		expect(run.error?.message).toBe(
+			`Invalid Sber SmartPush request: ${label} must be a JSON object like {"name": "value"}`,
+		);
+		expect(sends()).toHaveLength(0);
+	});
+
+	it('names the field when a variable is over the limits', async () => {
+		const run = await runSber(
+			sandbox,
+			liteTo('sub-1', { headerValues: '{"a": "1", "b": "2", "c": "3", "d": "4"}' }),
+		);
+		expect(run.error?.message).toContain(
+			"Header Variables (JSON) (templateContent.headerValues): at most 3 variables (Sber's header limit)",
+		);
+		expect(sends()).toHaveLength(0);
+	});
+
 	it('explains a missing template (1016) and sends nothing else', async () => {
 		const run = await runSber(sandbox, liteTo('sub-1', { templateId: 'tpl-unknown' }));
 		expect(run.error?.message).toBe(
@@ -145,11 +207,9 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 	});
 
 	it('explains template variables that do not match (1017) on the error output with continue on fail', async () => {
-		const run = await runSber(
-			sandbox,
-			liteTo('sub-1', { bodyValues: { pairs: [{ key: 'order', value: '42' }] } }),
-			{ onError: 'continueErrorOutput' },
-		);
+		const run = await runSber(sandbox, liteTo('sub-1', { bodyValues: '{"order": "42"}' }), {
+			onError: 'continueErrorOutput',
+		});
 		const [failed] = run.outputs[1];
 		expect(failed.json).toMatchObject({
 			error: 'Sber SmartPush: The template variables do not match the template (1017)',
@@ -423,6 +483,17 @@ describe("Sber SmartPush through n8n's engine: Send (Extended)", () => {
 			'a message id beyond int32',
 			{ messageOptions: { messageId: 3_000_000_000 } },
 			'Message ID (messageId): must be at most 2147483647',
+		],
+		[
+			'header variables that are not JSON',
+			{
+				destinations: {
+					destination: [
+						{ surface: 'COMPANION', templateId: 'tpl-order', headerValues: '{name: Anna}' },
+					],
+				},
+			},
+			'Invalid Sber SmartPush request: Destination → Header Variables (JSON) must be a JSON object like {"name": "value"}',
 		],
 		['no destination', { destinations: {} }, 'must contain at least one destination'],
 	])('refuses %s before sending anything', async (_case, extra, message) => {

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { TEMPLATE_LIMITS, VARIABLES_LABEL } from '../schema';
+
 const sendOperations = ['sendLite', 'sendExtended'];
 
 export const surfaceOptions: INodePropertyOptions[] = [
@@ -12,31 +14,23 @@ export const surfaceOptions: INodePropertyOptions[] = [
 	{ name: 'SberPortal (STARGATE)', value: 'STARGATE' },
 ];
 
-/** Template variables as name/value rows; `part` is "header" or "body". */
+/**
+ * Template variables as a JSON object, the same field in Send (Lite) and in each Extended destination
+ * (a row inside a fixedCollection cannot hold rows of its own, so both take JSON; an expression may give
+ * the text or an object). `show` is for Lite: a destination row's fields have no display options.
+ */
 export function variablesField(
 	part: 'header' | 'body',
-	show: Record<string, string[]>,
+	show?: Record<string, string[]>,
 ): INodeProperties {
-	const title = part === 'header' ? 'Header' : 'Body';
+	const { chars, variables } = TEMPLATE_LIMITS[part];
 	return {
-		displayName: `${title} Variables`,
+		displayName: VARIABLES_LABEL[part],
 		name: `${part}Values`,
-		type: 'fixedCollection',
-		placeholder: 'Add Variable',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description: `Values for the {{variables}} of the template's ${part} (${part === 'header' ? 'at most 3; the header is at most 80 characters' : 'at most 10; the body is at most 480 characters'})`,
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'pairs',
-				values: [
-					{ displayName: 'Name', name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
+		type: 'json',
+		default: '{}',
+		description: `Values for the {{variables}} of the template's ${part}, as {"name": "value"}: at most ${variables}; the ${part} is at most ${chars} characters`,
+		...(show ? { displayOptions: { show } } : {}),
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { surfaceOptions } from './commonFields';
+import { surfaceOptions, variablesField } from './commonFields';
 
 const mobile = { parameters: ['mobile'] };
 const device = { parameters: ['device'] };
@@ -38,14 +38,7 @@ export function destinationsField(show: Record<string, string[]>): INodeProperti
 						default: '',
 						displayOptions: { show: device },
 					},
-					{
-						displayName: 'Body Variables (JSON)',
-						name: 'bodyValues',
-						type: 'json',
-						default: '{}',
-						description:
-							'Template body variables as {"name": "value"}: at most 10; the body is at most 480 characters',
-					},
+					variablesField('body'),
 					{
 						displayName: 'Button Text',
 						name: 'buttonText',
@@ -87,14 +80,7 @@ export function destinationsField(show: Record<string, string[]>): INodeProperti
 							'Deliver to this device only (device serial filter); not together with Product Filter',
 						displayOptions: { show: device },
 					},
-					{
-						displayName: 'Header Variables (JSON)',
-						name: 'headerValues',
-						type: 'json',
-						default: '{}',
-						description:
-							'Template header variables as {"name": "value"}: at most 3; the header is at most 80 characters',
-					},
+					variablesField('header'),
 					{
 						displayName: 'Image Link',
 						name: 'imageLink',

@@ -11,6 +11,7 @@ import {
 	fieldLabels,
 	liteBodySchema,
 	SURFACES,
+	VARIABLES_LABEL,
 } from '../schema';
 
 const INT32_MAX = 2_147_483_647;
@@ -54,8 +55,8 @@ export async function buildLiteBody(
 		surface: this.getNodeParameter('surface', 'COMPANION'),
 		templateContent: {
 			id: text(this, 'templateId'),
-			headerValues: keyValueRowsToRecord(this.getNodeParameter('headerValues', {}) as IDataObject),
-			bodyValues: keyValueRowsToRecord(this.getNodeParameter('bodyValues', {}) as IDataObject),
+			headerValues: templateVariables(this, this.getNodeParameter('headerValues', ''), 'header'),
+			bodyValues: templateVariables(this, this.getNodeParameter('bodyValues', ''), 'body'),
 		},
 	});
 	const valid = validateOrThrow(this, liteBodySchema, body, 'Sber SmartPush request', fieldLabels);
@@ -67,34 +68,43 @@ export async function buildLiteBody(
 	);
 }
 
-function variables(
-	value: unknown,
+/**
+ * A variables field (Lite, or `within` an Extended destination) as a map of strings. It holds JSON text,
+ * or an object when an expression gives one.
+ */
+function templateVariables(
 	context: IExecuteSingleFunctions,
-	label: string,
-): IDataObject | undefined {
-	if (value === undefined || value === '' || value === '{}') return undefined;
-	const parsed =
-		typeof value === 'string' ? readJsonText(context, value, label) : (value as IDataObject);
-	return Object.keys(parsed).length
-		? Object.fromEntries(Object.entries(parsed).map(([key, v]) => [key, String(v)]))
-		: undefined;
+	value: unknown,
+	part: 'header' | 'body',
+	within?: string,
+): Record<string, string> | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
+		return undefined;
+	const parsed = typeof value === 'string' ? parseJson(value) : value;
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		const label = within ? `${within} → ${VARIABLES_LABEL[part]}` : VARIABLES_LABEL[part];
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid Sber SmartPush request: ${label} must be a JSON object like {"name": "value"}`,
+			{ itemIndex: context.getItemIndex() },
+		);
+	}
+	// Send (Lite) in 0.1.0 stored name/value rows, `{ pairs: [{ key, value }] }`, under the same parameter
+	// name: those workflows still read as they did. Values become strings by the rows' rule either way.
+	const object = parsed as IDataObject;
+	const rows = Array.isArray(object.pairs)
+		? (object as { pairs: Array<{ key?: string; value?: unknown }> })
+		: { pairs: Object.entries(object).map(([key, value]) => ({ key, value })) };
+	return keyValueRowsToRecord(rows);
 }
 
-function readJsonText(context: IExecuteSingleFunctions, value: string, label: string): IDataObject {
+/** JSON text, or `undefined` when it does not parse (the caller names the field). */
+function parseJson(text: string): unknown {
 	try {
-		const parsed: unknown = JSON.parse(value);
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-			return parsed as IDataObject;
+		return JSON.parse(text) as unknown;
 	} catch {
-		// reported below with the field's name
+		return undefined;
 	}
-	throw new NodeOperationError(
-		context.getNode(),
-		`Invalid Sber SmartPush request: Destination → ${label} must be a JSON object like {"name": "value"}`,
-		{
-			itemIndex: context.getItemIndex(),
-		},
-	);
 }
 
 function destinationFromRow(
@@ -111,8 +121,8 @@ function destinationFromRow(
 		priority: row.priority ?? 0,
 		templateContent: {
 			id: String(row.templateId ?? '').trim(),
-			headerValues: variables(row.headerValues, context, 'Header Variables (JSON)'),
-			bodyValues: variables(row.bodyValues, context, 'Body Variables (JSON)'),
+			headerValues: templateVariables(context, row.headerValues, 'header', 'Destination'),
+			bodyValues: templateVariables(context, row.bodyValues, 'body', 'Destination'),
 			mobileAppParameters:
 				parameters === 'mobile'
 					? {

@@ -46,13 +46,8 @@ export const liteTo = (clientId: string, extra: INodeParameters = {}): INodePara
 	clientId,
 	surface: 'COMPANION',
 	templateId: 'tpl-order',
-	headerValues: { pairs: [{ key: 'name', value: 'Anna' }] },
-	bodyValues: {
-		pairs: [
-			{ key: 'order', value: '42' },
-			{ key: 'date', value: 'today' },
-		],
-	},
+	headerValues: '{"name": "Anna"}',
+	bodyValues: '{"order": "42", "date": "today"}',
 	...extra,
 });
 

@@ -9,12 +9,6 @@ import { singleContext } from '../support/singleContext';
 /** Golden tests: Sber's page and SDK examples through the node's validation and its reading of answers. */
 
 const BASE_URL = 'https://ngw.devices.sberbank.ru:9443';
-const pairs = (values: unknown) => ({
-	pairs: Object.entries((values ?? {}) as Record<string, string>).map(([key, value]) => ({
-		key,
-		value,
-	})),
-});
 
 function parametersFor(request: NonNullable<SberDocExample['request']>): IDataObject {
 	const body = request.body as IDataObject;
@@ -25,8 +19,8 @@ function parametersFor(request: NonNullable<SberDocExample['request']>): IDataOb
 			clientId: body.clientId,
 			surface: body.surface,
 			templateId: content.id,
-			headerValues: pairs(content.headerValues),
-			bodyValues: pairs(content.bodyValues),
+			headerValues: JSON.stringify(content.headerValues ?? {}),
+			bodyValues: JSON.stringify(content.bodyValues ?? {}),
 		};
 	}
 	const wrapped = body.requestPayload !== undefined;
