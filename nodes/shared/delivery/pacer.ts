@@ -18,12 +18,19 @@ const CATCH_UP_MS = 100;
  * was sent, then it regrows on a CUBIC curve, back to the rate at the cut after K seconds and on up to
  * the configured rate. Independent senders on one account (other n8n workers or instances, the
  * customer's own backend) so converge on the provider's limit without sharing any state.
- * BETA is 0.8, not the SDKs' 0.7: a shallower cut keeps two workers 3–5 points nearer the limit over
- * a campaign (simulated with test/unit/support/sharedLimit.ts and measured with `npm run bench:queue`),
- * for a few more refusals, which the retries absorb.
+ * BETA is 0.8, not the SDKs' 0.7: a shallower cut keeps two to three workers 2–4 points nearer the
+ * limit over a campaign, for a few more refusals, which the retries absorb (test/unit/support/sharedLimit.ts,
+ * averaged over seeds and start offsets; then `npm run bench:queue`).
  */
 const BETA = 0.8;
 const CUBIC_SCALE = 0.4;
+/**
+ * Past the curve's plateau, this long without a throttling answer means the limit has room again (the
+ * other sender finished): from there the rate doubles every PROBE_DOUBLING_S instead of creeping up the
+ * cubic, so a campaign left alone is back at its configured rate in seconds, not tens of them.
+ */
+const PROBE_AFTER_S = 1;
+const PROBE_DOUBLING_S = 1;
 const MIN_RATE = 0.5;
 /**
  * Nor below this share of the configured rate: up to ten processes on one credential still settle on
@@ -105,7 +112,11 @@ function currentRate(bucket: Bucket, now: number): number {
 	const cut = bucket.cut;
 	if (!cut) return limit;
 	const seconds = (now - cut.at) / 1000;
-	const regrown = CUBIC_SCALE * (seconds - cut.k) ** 3 + cut.rateAtCut;
+	const probing = seconds - cut.k - PROBE_AFTER_S;
+	const regrown = Math.max(
+		CUBIC_SCALE * (seconds - cut.k) ** 3 + cut.rateAtCut,
+		probing > 0 ? cut.rateAtCut * 2 ** (probing / PROBE_DOUBLING_S) : 0,
+	);
 	if (regrown >= limit) bucket.cut = undefined;
 	return Math.min(limit, Math.max(lowest(limit), regrown));
 }

@@ -137,6 +137,27 @@ describe('adaptive rate', () => {
 		expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(100);
 	});
 
+	it('probes once the provider stays quiet past the plateau: one second after K the rate doubles every second', async () => {
+		// About 100/s, one request after another, under a ceiling of 500/s (floor 50/s).
+		for (let n = 0; n < 150; n++) {
+			const done = await clock.run(pacer.pace('probe', 500));
+			await clock.run(clock.sleep(10));
+			done(n === 149);
+		}
+		const cutAt = clock.now();
+		const plateau = (pacer.rate('probe') as number) / 0.8;
+		const k = Math.cbrt((plateau * 0.2) / 0.4);
+		// Up to K + 1 s the cubic curve alone: barely above the plateau.
+		await clock.advanceTo(cutAt + (k + 1) * 1000);
+		expect(pacer.rate('probe')).toBeLessThan(plateau * 1.01);
+		await clock.advanceTo(cutAt + (k + 2) * 1000);
+		expect(pacer.rate('probe')).toBeCloseTo(2 * plateau, 5);
+		await clock.advanceTo(cutAt + (k + 3) * 1000);
+		expect(pacer.rate('probe')).toBeCloseTo(4 * plateau, 5);
+		await clock.advanceTo(cutAt + (k + 5) * 1000);
+		expect(pacer.rate('probe')).toBe(500);
+	});
+
 	it('never drops below a tenth of the configured rate, however often the provider throttles', async () => {
 		for (let round = 0; round < 30; round++) {
 			const done = await clock.run(pacer.pace('floor', 100));
@@ -153,6 +174,20 @@ describe('adaptive rate', () => {
 			cap: 300,
 		});
 		expect(run.delivered).toEqual([3000, 3000]);
+		expect(6000 / run.seconds / 300).toBeGreaterThanOrEqual(0.85);
+		expect(run.refusals / run.requests).toBeLessThanOrEqual(0.03);
+		expect(busiestWindow(run.accepted, 1000)).toBeLessThanOrEqual(300);
+	});
+
+	it('gives the limit back to a campaign left alone: two of different sizes still average ≥ 85 % of the cap', async () => {
+		const run = await runSharedLimit(clock, {
+			senders: 2,
+			perSender: [1500, 4500],
+			ceiling: 300,
+			cap: 300,
+		});
+		expect(run.delivered).toEqual([1500, 4500]);
+		expect(run.finished[0]).toBeLessThan(run.finished[1]);
 		expect(6000 / run.seconds / 300).toBeGreaterThanOrEqual(0.85);
 		expect(run.refusals / run.requests).toBeLessThanOrEqual(0.03);
 		expect(busiestWindow(run.accepted, 1000)).toBeLessThanOrEqual(300);

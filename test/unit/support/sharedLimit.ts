@@ -12,6 +12,8 @@ export interface SharedLimitRun {
 	seconds: number;
 	/** Admission times at the provider, for window checks. */
 	accepted: number[];
+	/** When each sender's last answer came, seconds. */
+	finished: number[];
 }
 
 /**
@@ -24,7 +26,8 @@ export async function runSharedLimit(
 	clock: FakeClock,
 	options: {
 		senders: number;
-		perSender: number;
+		/** Messages per sender: one number for all, or one each. */
+		perSender: number | number[];
 		ceiling: number;
 		cap: number;
 		latencyMs?: number;
@@ -36,14 +39,22 @@ export async function runSharedLimit(
 	const latency = options.latencyMs ?? 10;
 	const window = new RateWindow();
 	const random = seededRandom(7);
-	const run: SharedLimitRun = { delivered: [], requests: 0, refusals: 0, seconds: 0, accepted: [] };
+	const run: SharedLimitRun = {
+		delivered: [],
+		requests: 0,
+		refusals: 0,
+		seconds: 0,
+		accepted: [],
+		finished: [],
+	};
 	const sender = async (index: number) => {
 		const pacer = new Pacer(clock);
 		run.delivered[index] = 0;
 		await clock.sleep(options.startAt?.[index] ?? 0);
+		const count = Array.isArray(options.perSender) ? options.perSender[index] : options.perSender;
 		let next = 0;
 		const worker = async () => {
-			while (next < options.perSender) {
+			while (next < count) {
 				next++;
 				for (let attempt = 1; ; attempt++) {
 					const done = await pacer.pace('credential', options.ceiling);
@@ -64,6 +75,7 @@ export async function runSharedLimit(
 			}
 		};
 		await Promise.all(Array.from({ length: options.parallel ?? 20 }, worker));
+		run.finished[index] = clock.now() / 1000;
 	};
 	await clock.run(
 		Promise.all(Array.from({ length: options.senders }, async (_, index) => await sender(index))),
