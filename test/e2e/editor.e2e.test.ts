@@ -100,7 +100,13 @@ const NODES: Array<{ name: string; icon: string; shots?: string; actions: Action
 				action: 'Send a template push',
 				credential: 'Sber SmartPush (sandbox)',
 				opens: { resource: 'Push', operation: 'Send (Lite)' },
-				shown: ['Project ID', 'Client ID (Sub)', 'Surface', 'Template ID'],
+				shown: [
+					'Project ID',
+					'Client ID (Sub)',
+					'Surface',
+					'Template ID',
+					'Header Variables (JSON)',
+				],
 				hidden: ['Delivery Mode', 'Destinations'],
 			},
 			{
