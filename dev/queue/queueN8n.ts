@@ -111,7 +111,13 @@ export async function startQueueN8n(options: QueueN8nOptions): Promise<QueueN8n>
 	let postgres: (Service & { psql(sql: string): string }) | undefined;
 	const stop = async () => {
 		for (const process of processes) process.kill('SIGTERM');
-		await Promise.race([Promise.all(processes.map(async (p) => await p.exited)), delay(15_000)]);
+		// A grace period that ends with the processes: a bare 15 s timer would hold the test runner open.
+		let grace: NodeJS.Timeout | undefined;
+		await Promise.race([
+			Promise.all(processes.map(async (p) => await p.exited)),
+			new Promise((resolve) => (grace = setTimeout(resolve, 15_000))),
+		]);
+		clearTimeout(grace);
 		for (const process of processes) process.kill('SIGKILL');
 		await Promise.all(processes.map(async (p) => await p.exited));
 		await postgres?.stop();
