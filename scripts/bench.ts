@@ -100,9 +100,8 @@ function engageLabNode(registrationIds: string): IDataObject {
 		parameters: {
 			resource: 'push',
 			operation: 'send',
-			product: 'appPush',
 			audience: 'targets',
-			registrationIds,
+			to: { registrationIds },
 			alert: 'Hello from the bench',
 		},
 	};

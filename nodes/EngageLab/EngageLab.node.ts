@@ -10,12 +10,7 @@ import {
 	pushSendOperation,
 	pushValidateOperation,
 } from './descriptions/operations';
-import {
-	bodyInputField,
-	bodyJsonField,
-	optionsField,
-	productField,
-} from './descriptions/optionsFields';
+import { bodyInputField, bodyJsonField, optionsField } from './descriptions/optionsFields';
 import { pushResources } from './descriptions/shown';
 import { lifecycleFields } from './descriptions/lifecycleFields';
 import { lifecycleOperations, lifecycleResourceValues } from './descriptions/lifecycleOperations';
@@ -117,7 +112,6 @@ export class EngageLab implements INodeType {
 				options: [groupPushSendOperation],
 				default: 'sendToGroup',
 			},
-			productField,
 			bodyInputField,
 			bodyJsonField,
 			...audienceFields,

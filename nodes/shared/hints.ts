@@ -31,7 +31,7 @@ export const perItemHints: Record<'ruStore' | 'sber' | 'engageLab', NodeHint[]> 
 	engageLab: [
 		manyItemsHint(
 			['send'],
-			`For a campaign, gather the registration IDs into one item (an Aggregate node) and give the list to <b>Registration IDs</b>: up to 1,000 IDs go in one request. ${CAMPAIGN_EXAMPLE}`,
+			`For a campaign, gather the registration IDs into one item (an Aggregate node) and give the list to <b>Recipients → Registration IDs</b>: up to 1,000 IDs go in one request. ${CAMPAIGN_EXAMPLE}`,
 		),
 	],
 	sber: [

@@ -126,22 +126,23 @@ const NODES: Array<{ name: string; icon: string; shots?: string; actions: Action
 				action: 'Send a push to devices',
 				credential: 'EngageLab App Push (sandbox)',
 				opens: { resource: 'Push', operation: 'Send' },
-				shown: ['Audience', 'Platforms', 'Alert', 'Registration IDs'],
-				hidden: ['Web Notification', 'Push (JSON)'],
+				// No Product: the credential's decides. Recipients are added one kind at a time.
+				shown: ['Audience', 'Recipients', 'Platforms', 'Alert', 'Web Notification'],
+				hidden: ['Product', 'Registration IDs', 'Tags AND', 'Segment ID', 'Push (JSON)'],
 			},
 			{
 				action: 'Validate a push without sending it',
 				credential: 'EngageLab App Push (sandbox)',
 				opens: { resource: 'Push', operation: 'Validate' },
-				shown: ['Audience', 'Platforms'],
-				hidden: ['Web Notification'],
+				shown: ['Audience', 'Recipients', 'Platforms'],
+				hidden: ['Product', 'Registration IDs'],
 			},
 			{
 				action: 'Send a push to all apps of a group',
 				credential: 'EngageLab Group (sandbox)',
 				opens: { resource: 'Group Push', operation: 'Send' },
-				shown: ['Audience', 'Platforms', 'Alert'],
-				hidden: ['Web Notification'],
+				shown: ['Audience', 'Recipients', 'Platforms', 'Alert'],
+				hidden: ['Product', 'Tags'],
 			},
 			{
 				action: 'Get the statistics of messages',
@@ -161,8 +162,8 @@ const NODES: Array<{ name: string; icon: string; shots?: string; actions: Action
 				action: 'Create a scheduled push',
 				credential: 'EngageLab App Push (sandbox)',
 				opens: { resource: 'Schedule', operation: 'Create' },
-				shown: ['Name', 'When', 'Time', 'Audience', 'Alert'],
-				hidden: ['Schedule ID', 'Page', 'Enabled'],
+				shown: ['Name', 'When', 'Time', 'Audience', 'Recipients', 'Alert'],
+				hidden: ['Schedule ID', 'Page', 'Enabled', 'Product'],
 			},
 			{
 				action: 'List scheduled pushes',
@@ -368,6 +369,16 @@ async function choose(page: Page, parameter: string, option: string): Promise<vo
 	expect(await shownValue(page, parameter)).toBe(option);
 }
 
+/** Adds one kind of recipient to EngageLab's Recipients collection (empty until the user adds one). */
+async function addRecipients(page: Page, kind: string): Promise<void> {
+	const ndv = page.getByTestId('ndv');
+	const add = ndv.getByPlaceholder('Add Recipients').or(ndv.getByText('Add Recipients'));
+	const item = page
+		.locator('.el-select-dropdown__item:visible, [role="menuitem"]:visible')
+		.getByText(kind, { exact: true });
+	await pick(page, add.first(), item.first());
+}
+
 /** The labels of the parameters shown in the panel (a label's first line; the rest is its Fixed/Expression toggle). */
 /** The node's icon on the canvas: loaded, and the file of the theme. */
 async function expectThemedIcon(page: Page, icon: string, theme: 'light' | 'dark'): Promise<void> {
@@ -477,6 +488,7 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 			await choose(page, 'resource', 'Push');
 			expect(await chosenCredential(page)).not.toBe('EngageLab Group (sandbox)');
 			await useCredential(page, 'EngageLab App Push (sandbox)');
+			await addRecipients(page, 'Registration IDs');
 			await page
 				.getByTestId('ndv')
 				.getByTestId('parameter-input-registrationIds')

@@ -20,7 +20,6 @@ const app = (id: string, masterSecret: string): CredentialFixture => ({
 const push = (extra: Record<string, unknown>) => ({
 	resource: 'push',
 	operation: 'send',
-	product: 'appPush',
 	audience: 'targets',
 	alert: 'Hello',
 	...extra,
@@ -49,12 +48,16 @@ beforeAll(async () => {
 			'elIds',
 			{
 				type: 'engageLab',
-				parameters: push({ registrationIds: '={{ $json.ids }}' }),
+				parameters: push({ to: { registrationIds: '={{ $json.ids }}' } }),
 				credential: good,
 			},
 			[{ ids: Array.from({ length: 1500 }, (_, n) => `rid-${n}`) }],
 		),
-		workflow('elBad', { type: 'engageLab', parameters: push({ tags: 'vip' }), credential: bad }),
+		workflow('elBad', {
+			type: 'engageLab',
+			parameters: push({ to: { tags: 'vip' } }),
+			credential: bad,
+		}),
 		workflow('elGroupPush', {
 			type: 'engageLab',
 			parameters: { ...push({ audience: 'all' }), resource: 'groupPush', operation: 'sendToGroup' },

@@ -50,10 +50,9 @@ const inDays = (days: number) =>
 const push: INodeParameters = {
 	resource: 'push',
 	operation: 'send',
-	product: 'appPush',
 	audience: 'targets',
 	// One registration id: one output item, so the next nodes run once (a second recall would be refused).
-	registrationIds: 'rid-1',
+	to: { registrationIds: 'rid-1' },
 	alert: 'Hello',
 };
 

@@ -64,9 +64,8 @@ beforeAll(async () => {
 				parameters: {
 					resource: 'push',
 					operation: 'send',
-					product: 'appPush',
 					audience: 'targets',
-					registrationIds: 'rid-1',
+					to: { registrationIds: 'rid-1' },
 					alert: 'Your order has shipped',
 					// One attempt, so that a lost answer fails the node (as several lost answers would).
 					delivery: { maxAttempts: 1 },

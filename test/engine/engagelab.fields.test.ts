@@ -50,10 +50,7 @@ describe('EngageLab fields mode sends what the documents send', () => {
 	it('a Web Push with a top-level alert (doc 004 example)', async () => {
 		const run = await runEngageLab(
 			sandbox,
-			pushTo(
-				{ audience: 'all' },
-				{ product: 'webPush', web: { alert: 'web_push', url: 'http://www.google.com' } },
-			),
+			pushTo({ audience: 'all' }, { web: { alert: 'web_push', url: 'http://www.google.com' } }),
 			web,
 		);
 		expect(run.error).toBeUndefined();
@@ -69,10 +66,7 @@ describe('EngageLab fields mode sends what the documents send', () => {
 	it('a Web Push custom message (doc 004 § message)', async () => {
 		const run = await runEngageLab(
 			sandbox,
-			pushTo(
-				{ audience: 'all' },
-				{ product: 'webPush', content: 'message', message: { msg_content: 'Hi,Push' } },
-			),
+			pushTo({ audience: 'all' }, { content: 'message', message: { msg_content: 'Hi,Push' } }),
 			web,
 		);
 		expect(run.error).toBeUndefined();

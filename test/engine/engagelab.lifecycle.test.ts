@@ -118,7 +118,7 @@ describe('EngageLab Message → Get Report', () => {
 		const msgId = await sendTo(
 			'rid-1',
 			{ product: 'webPush' },
-			{ product: 'webPush', web: { alert: 'Sale', url: 'https://shop.example' } },
+			{ web: { alert: 'Sale', url: 'https://shop.example' } },
 		);
 		const run = await runEngageLab(sandbox, op('message', 'getReport', { messageIds: msgId }), {
 			credentialOverrides: { product: 'webPush' },
@@ -305,6 +305,25 @@ describe('EngageLab Schedule', () => {
 	])('refuses %j before sending', async (extra, message) => {
 		const run = await runEngageLab(sandbox, createSchedule(extra as INodeParameters));
 		expect(run.error?.message).toContain(message);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('a schedule takes its product from the credential: Web Notification fields with an App Push credential are refused', async () => {
+		const run = await runEngageLab(
+			sandbox,
+			createSchedule({ web: { alert: 'Sale', url: 'https://shop.example' } }),
+		);
+		expect(run.error?.message).toBe(
+			'Web Notification is for Web Push, but the credential is for App Push',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('a schedule with no recipients added is refused before sending', async () => {
+		const run = await runEngageLab(sandbox, createSchedule({ to: {} }));
+		expect(run.error?.message).toContain(
+			'Recipients: add registration ids, tags, aliases or a segment',
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 

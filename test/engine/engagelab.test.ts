@@ -62,22 +62,56 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		expect(sandbox.deliveries.map((delivery) => delivery.target)).toEqual(['rid-1', 'rid-2']);
 	});
 
-	it('combines tags, tags AND, tags NOT, aliases and a segment', async () => {
-		await runEngageLab(
-			sandbox,
-			pushTo({
+	it('reads the Recipients collection: registration ids, tags, tags AND, tags NOT, aliases and a segment', async () => {
+		const run = await runEngageLab(sandbox, {
+			resource: 'push',
+			operation: 'send',
+			audience: 'targets',
+			to: {
+				registrationIds: 'rid-1\nrid-2',
 				tags: 'vip\nnew',
 				tagsAnd: '={{ ["ru"] }}',
 				tagsNot: 'churned',
-				segmentId: 'seg-9',
-			}),
-		);
+				aliases: '={{ ["user-1", "user-2"] }}',
+				segmentId: ' seg-9 ',
+			},
+			alert: 'Hello',
+		});
+		expect(run.error).toBeUndefined();
 		expect(sent().to).toEqual({
+			registration_id: ['rid-1', 'rid-2'],
 			tag: ['vip', 'new'],
 			tag_and: ['ru'],
 			tag_not: ['churned'],
+			alias: ['user-1', 'user-2'],
 			seg: { id: 'seg-9' },
 		});
+	});
+
+	it('a 0.1.0 node (product in the node, recipients as top-level fields) is refused before sending, not sent to no one', async () => {
+		const run = await runEngageLab(sandbox, {
+			resource: 'push',
+			operation: 'send',
+			product: 'appPush',
+			audience: 'targets',
+			registrationIds: 'rid-1',
+			alert: 'Hello',
+		});
+		expect(run.error?.message).toContain(
+			'Recipients: add registration ids, tags, aliases or a segment',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+		// With its recipients moved under "to", the leftover product is ignored.
+		const moved = await runEngageLab(sandbox, {
+			resource: 'push',
+			operation: 'send',
+			product: 'webPush',
+			audience: 'targets',
+			to: { registrationIds: 'rid-1' },
+			alert: 'Hello',
+		});
+		expect(moved.error).toBeUndefined();
+		expect(sandbox.requests[0].path).toBe('/engagelab-app/v4/push');
 	});
 
 	it('sends to everyone on chosen platforms', async () => {
@@ -117,7 +151,6 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 			pushTo(
 				{ aliases: 'user-1' },
 				{
-					product: 'webPush',
 					web: { alert: 'Sale', url: 'https://shop.example/sale', title: 'Shop' },
 					options: { distribution: 'mtpush_web' },
 				},
@@ -218,7 +251,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		[
 			'more than 20 tags AND',
 			pushTo({ tagsAnd: Array.from({ length: 21 }, (_, n) => `t${n}`).join(',') }),
-			'Tags AND (to.tag_and): at most 20 tags',
+			'Recipients → Tags AND (to.tag_and): at most 20 tags',
 		],
 		['a tag over 40 bytes', pushTo({ tags: 'я'.repeat(21) }), 'each must be at most 40 bytes'],
 		[
@@ -241,31 +274,86 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 			pushTo({ registrationIds: 'r' }, { options: { cid: 'has space' } }),
 			'Idempotency Key (CID)',
 		],
-		['an empty audience', pushTo({}), 'give registration ids, tags, aliases or a segment'],
+		[
+			'an empty audience',
+			pushTo({}),
+			'Recipients: add registration ids, tags, aliases or a segment, or choose Audience → Everyone',
+		],
+		[
+			'recipients added but left empty',
+			pushTo({ registrationIds: ' ', tags: '', segmentId: '' }),
+			'Recipients: add registration ids, tags, aliases or a segment',
+		],
 		[
 			'Web Push fields without a URL',
-			pushTo({ aliases: 'u' }, { product: 'webPush', web: { alert: 'Sale' } }),
+			pushTo({ aliases: 'u' }, { web: { alert: 'Sale' } }),
 			'Web Notification → URL',
+			'webPush',
 		],
-	])('refuses %s before sending anything', async (_case, parameters, message) => {
-		const run = await runEngageLab(sandbox, parameters, {
-			credentialOverrides: parameters.product === 'webPush' ? { product: 'webPush' } : {},
-		});
-		expect(run.error?.message).toContain(message);
-		expect(sandbox.requests).toHaveLength(0);
-	});
+	])(
+		'refuses %s before sending anything',
+		async (_case, parameters, message, product = 'appPush') => {
+			const run = await runEngageLab(sandbox, parameters, { credentialOverrides: { product } });
+			expect(run.error?.message).toContain(message);
+			expect(sandbox.requests).toHaveLength(0);
+		},
+	);
 
-	it('refuses a node set to Web Push with an App Push credential', async () => {
+	it('refuses Web Notification fields with an App Push credential, naming the field, before sending anything', async () => {
 		const run = await runEngageLab(
 			sandbox,
 			pushTo(
-				{ aliases: 'u' },
-				{ product: 'webPush', web: { alert: 'A', url: 'https://x.example' } },
+				{ registrationIds: 'rid-1, rid-2' },
+				{ web: { alert: 'A', url: 'https://x.example' } },
 			),
+			{ items: [{}, {}] },
 		);
 		expect(run.error?.message).toBe(
-			'The node is set to Web Push but the credential is for App Push',
+			'Web Notification is for Web Push, but the credential is for App Push',
 		);
+		expect(run.error?.description).toContain(
+			'pick an EngageLab credential whose Product is Web Push',
+		);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['Android', { android: { title: 'Shop' } }],
+		['iOS', { ios: { badge: '+1' } }],
+		['HarmonyOS', { hmos: { category: 'MARKETING' } }],
+		['Platforms', { platforms: ['android'] }],
+		['Options → Third-Party Channel Distribution', { options: { distribution: 'pns_mtpush' } }],
+	])('refuses %s with a Web Push credential, before sending anything', async (field, extra) => {
+		const run = await runEngageLab(
+			sandbox,
+			pushTo({ aliases: 'u' }, { web: { alert: 'A', url: 'https://x.example' }, ...extra }),
+			{ credentialOverrides: { product: 'webPush' } },
+		);
+		expect(run.error?.message).toBe(`${field} is for App Push, but the credential is for Web Push`);
+		expect(run.error?.description).toContain(`clear ${field}`);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	it('a Web Push credential with Platforms left at its default sends to the web; added App fields left empty do not count', async () => {
+		const run = await runEngageLab(
+			sandbox,
+			pushTo(
+				{ registrationIds: 'rid-1' },
+				{
+					platforms: ['android', 'ios', 'hmos'],
+					android: { title: '' },
+					web: { alert: 'Sale', url: 'https://shop.example/sale' },
+				},
+			),
+			{ credentialOverrides: { product: 'webPush' } },
+		);
+		expect(run.error).toBeUndefined();
+		expect(sandbox.requests[0].path).toBe('/engagelab-web/v4/push');
+		expect(sent().body).toMatchObject({
+			platform: 'web',
+			notification: { web: { alert: 'Sale', url: 'https://shop.example/sale' } },
+		});
+		expect(Object.keys(sent().body.notification as object).sort()).toEqual(['alert', 'web']);
 	});
 
 	it("explains EngageLab's codes: 21011 no target (no id called dead), 21004 credentials", async () => {

@@ -2,9 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fieldsShown } from './shown';
 
-const targets = { ...fieldsShown, audience: ['targets'] };
-
-function listField(displayName: string, name: string, description: string): INodeProperties {
+/** The kinds of recipient, offered one by one (as n8n's own nodes offer optional filters). */
+function listOption(displayName: string, name: string, description: string): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -12,7 +11,6 @@ function listField(displayName: string, name: string, description: string): INod
 		default: '',
 		typeOptions: { rows: 2 },
 		description: `${description} One per line or separated by commas, or an array from an expression`,
-		displayOptions: { show: targets },
 	};
 }
 
@@ -30,31 +28,41 @@ export const audienceFields: INodeProperties[] = [
 			{
 				name: 'Chosen Devices, Tags, Aliases or Segment',
 				value: 'targets',
-				description: 'Any combination below; all given conditions must match',
+				description: 'The recipients added below; all given conditions must match',
 			},
 		],
 		default: 'targets',
 		displayOptions: { show: fieldsShown },
 	},
-	listField(
-		'Registration IDs',
-		'registrationIds',
-		'Devices by registration id. Lists over 1,000 are sent as several pushes, each id with its own result.',
-	),
-	listField('Tags', 'tags', 'Devices with any of these tags (each at most 40 bytes).'),
-	listField('Tags AND', 'tagsAnd', 'Devices with all of these tags (at most 20).'),
-	listField(
-		'Tags NOT',
-		'tagsNot',
-		'Leaves out devices with any of these tags (at most 20); only together with another condition.',
-	),
-	listField('Aliases', 'aliases', 'Devices by alias (at most 1,000, each at most 40 bytes).'),
 	{
-		displayName: 'Segment ID',
-		name: 'segmentId',
-		type: 'string',
-		default: '',
-		description: 'A segment defined in the EngageLab console',
-		displayOptions: { show: targets },
+		displayName: 'Recipients',
+		name: 'to',
+		type: 'collection',
+		placeholder: 'Add Recipients',
+		default: {},
+		description: 'Add at least one kind; all given conditions must match',
+		displayOptions: { show: { ...fieldsShown, audience: ['targets'] } },
+		options: [
+			listOption('Aliases', 'aliases', 'Devices by alias (at most 1,000, each at most 40 bytes).'),
+			listOption(
+				'Registration IDs',
+				'registrationIds',
+				'Devices by registration ID. Lists over 1,000 are sent as several pushes, each ID with its own result.',
+			),
+			{
+				displayName: 'Segment ID',
+				name: 'segmentId',
+				type: 'string',
+				default: '',
+				description: 'A segment defined in the EngageLab console',
+			},
+			listOption('Tags', 'tags', 'Devices with any of these tags (each at most 40 bytes).'),
+			listOption('Tags AND', 'tagsAnd', 'Devices with all of these tags (at most 20).'),
+			listOption(
+				'Tags NOT',
+				'tagsNot',
+				'Leaves out devices with any of these tags (at most 20); only together with another condition.',
+			),
+		],
 	},
 ];

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { appNotification, fieldsShown, withMessage, withNotification } from './shown';
+import { fieldsShown, notificationShown, withMessage } from './shown';
+
+const APP_ONLY = 'For App Push credentials; a Web Push credential refuses it';
 
 const extras: INodeProperties = {
 	displayName: 'Extras (JSON)',
@@ -29,8 +31,9 @@ export const contentFields: INodeProperties[] = [
 			{ name: 'iOS', value: 'ios' },
 		],
 		default: ['android', 'ios', 'hmos'],
-		description: 'All three sends to every platform',
-		displayOptions: { show: { ...fieldsShown, product: ['appPush'] } },
+		description:
+			'For App Push credentials: all three sends to every platform. A Web Push credential sends to the web; leave this as it is.',
+		displayOptions: { show: fieldsShown },
 	},
 	{
 		displayName: 'Content',
@@ -61,7 +64,7 @@ export const contentFields: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		description:
 			'The notification text on every platform, unless a platform (or the web notification) gives its own',
-		displayOptions: { show: { ...fieldsShown, content: withNotification } },
+		displayOptions: { show: notificationShown },
 	},
 	{
 		displayName: 'Android',
@@ -69,7 +72,8 @@ export const contentFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { ...appNotification, platforms: ['android'] } },
+		description: APP_ONLY,
+		displayOptions: { show: { ...notificationShown, platforms: ['android'] } },
 		options: [
 			{ displayName: 'Alert', name: 'alert', type: 'string', default: '' },
 			{ displayName: 'Badge Add Number', name: 'badge_add_num', type: 'number', default: 1 },
@@ -118,7 +122,8 @@ export const contentFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { ...appNotification, platforms: ['ios'] } },
+		description: APP_ONLY,
+		displayOptions: { show: { ...notificationShown, platforms: ['ios'] } },
 		options: [
 			{
 				displayName: 'Alert',
@@ -166,7 +171,8 @@ export const contentFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { ...appNotification, platforms: ['hmos'] } },
+		description: APP_ONLY,
+		displayOptions: { show: { ...notificationShown, platforms: ['hmos'] } },
 		options: [
 			{ displayName: 'Alert', name: 'alert', type: 'string', default: '' },
 			{
@@ -238,8 +244,9 @@ export const contentFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Alert and URL are required',
-		displayOptions: { show: { ...fieldsShown, product: ['webPush'], content: withNotification } },
+		description:
+			'For Web Push credentials (alert and URL required); an App Push credential refuses it',
+		displayOptions: { show: notificationShown },
 		options: [
 			{ displayName: 'Alert', name: 'alert', type: 'string', default: '' },
 			extras,

@@ -131,16 +131,3 @@ export const optionsField: INodeProperties = {
 		},
 	],
 };
-
-export const productField: INodeProperties = {
-	displayName: 'Product',
-	name: 'product',
-	type: 'options',
-	options: [
-		{ name: 'App Push', value: 'appPush' },
-		{ name: 'Web Push', value: 'webPush' },
-	],
-	default: 'appPush',
-	description: 'Must match the credential; decides which fields are shown',
-	displayOptions: { show: { resource: pushResources } },
-};

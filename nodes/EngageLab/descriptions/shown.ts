@@ -3,4 +3,5 @@ export const pushResources = ['push', 'groupPush'];
 export const fieldsShown = { resource: pushResources, bodyInput: ['fields'] };
 export const withNotification = ['notification', 'both'];
 export const withMessage = ['message', 'both'];
-export const appNotification = { ...fieldsShown, product: ['appPush'], content: withNotification };
+/** The platform collections: n8n cannot show fields by the credential's product, so the builder checks it. */
+export const notificationShown = { ...fieldsShown, content: withNotification };

@@ -44,13 +44,15 @@ function customArgs(
 	return jsonOption(context, value, 'Options → Custom Args');
 }
 
+/** The Recipients collection: only the kinds the user added are there. */
 function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
 	if (context.getNodeParameter('audience', 'targets') === 'all') return 'all';
+	const given = (context.getNodeParameter('to', {}) ?? {}) as IDataObject;
 	const list = (name: string) => {
-		const values = toStringList(context.getNodeParameter(name, ''));
+		const values = toStringList(given[name] ?? '');
 		return values.length ? values : undefined;
 	};
-	const segment = String(context.getNodeParameter('segmentId', '') ?? '').trim();
+	const segment = String(given.segmentId ?? '').trim();
 	const to = compact({
 		registration_id: list('registrationIds'),
 		tag: list('tags'),
@@ -62,7 +64,7 @@ function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
 	if (Object.keys(to).length === 0)
 		fail(
 			context,
-			'Invalid EngageLab push: Audience: give registration ids, tags, aliases or a segment, or choose Everyone',
+			'Invalid EngageLab push: Recipients: add registration ids, tags, aliases or a segment, or choose Audience → Everyone',
 		);
 	return to;
 }
@@ -114,16 +116,31 @@ function distribution(value: unknown, web: boolean): IDataObject | undefined {
 	return { distribution_new: value };
 }
 
+const WEB_DISTRIBUTIONS = ['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'];
+const productName = (web: boolean) => (web ? 'Web Push' : 'App Push');
+
+/** A field of the other product than the credential's: refused, never dropped without a word. */
+function otherProduct(context: IExecuteSingleFunctions, field: string, web: boolean): never {
+	return fail(
+		context,
+		`${field} is for ${productName(!web)}, but the credential is for ${productName(web)}`,
+		web
+			? `A Web Push credential sends to the web: clear ${field}, or pick an EngageLab credential whose Product is App Push.`
+			: `An App Push credential sends to Android, iOS and HarmonyOS: clear ${field}, or pick an EngageLab credential whose Product is Web Push.`,
+	);
+}
+
+/** Whether a collection holds anything the user gave (an added field left empty does not count). */
+function filled(fields: IDataObject): boolean {
+	return Object.values(compact(fields)).some((value) => value !== '{}');
+}
+
 function options(context: IExecuteSingleFunctions, web: boolean): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
 	const webDistribution =
-		typeof given.distribution === 'string' &&
-		['first_ospush', 'ospush', 'mtpush_web', 'secondary_push'].includes(given.distribution);
+		typeof given.distribution === 'string' && WEB_DISTRIBUTIONS.includes(given.distribution);
 	if (given.distribution && web !== webDistribution)
-		fail(
-			context,
-			`Invalid EngageLab push: that distribution is for ${webDistribution ? 'Web Push' : 'App Push'}`,
-		);
+		otherProduct(context, 'Options → Third-Party Channel Distribution', web);
 	return compact({
 		time_to_live: given.timeToLive,
 		override_msg_id: given.overrideMsgId,
@@ -135,6 +152,33 @@ function options(context: IExecuteSingleFunctions, web: boolean): IDataObject {
 		plan_id: given.planId,
 		cid: given.cid,
 	});
+}
+
+/**
+ * n8n shows fields by parameters only, not by the credential: the App Push and Web Push fields are all
+ * offered, and the credential's product decides which apply. Platforms at its default (all three) is
+ * what a Web Push push leaves there.
+ */
+function platformsOf(context: IExecuteSingleFunctions, web: boolean): string[] {
+	const platforms = (context.getNodeParameter('platforms', [...APP_PLATFORMS]) as string[]) ?? [];
+	const everyPlatform = APP_PLATFORMS.every((name) => platforms.includes(name));
+	if (web && !everyPlatform) otherProduct(context, 'Platforms', web);
+	return platforms;
+}
+
+const APP_COLLECTIONS = [
+	['android', 'Android'],
+	['ios', 'iOS'],
+	['hmos', 'HarmonyOS'],
+] as const;
+
+function checkNotificationFields(context: IExecuteSingleFunctions, web: boolean): void {
+	if (!web && filled(context.getNodeParameter('web', {}) as IDataObject))
+		otherProduct(context, 'Web Notification', web);
+	if (web)
+		for (const [name, label] of APP_COLLECTIONS)
+			if (filled(context.getNodeParameter(name, {}) as IDataObject))
+				otherProduct(context, label, web);
 }
 
 function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataObject {
@@ -150,6 +194,8 @@ function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataOb
 					'Custom Message',
 				) ?? {});
 	const withNotification = kind !== 'message';
+	if (withNotification) checkNotificationFields(context, web);
+	const platforms = platformsOf(context, web);
 	let platform: string | string[] = 'web';
 	let notification: IDataObject | undefined;
 	if (web) {
@@ -165,7 +211,6 @@ function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataOb
 				})
 			: undefined;
 	} else {
-		const platforms = (context.getNodeParameter('platforms', [...APP_PLATFORMS]) as string[]) ?? [];
 		platform = APP_PLATFORMS.every((name) => platforms.includes(name)) ? 'all' : platforms;
 		const chosen = (name: string) => platform === 'all' || platforms.includes(name);
 		notification = withNotification
@@ -234,14 +279,8 @@ export async function build(
 		);
 	}
 	const { baseUrl, web } = await engageLabHost(context, credentialType);
+	// The product is the credential's: the fields of the other product are refused in bodyFromFields.
 	const fields = context.getNodeParameter('bodyInput', 'fields') === 'fields';
-	if (fields && (context.getNodeParameter('product', 'appPush') === 'webPush') !== web) {
-		fail(
-			context,
-			`The node is set to ${web ? 'App Push' : 'Web Push'} but the credential is for ${web ? 'Web Push' : 'App Push'}`,
-			'Choose the same product in the node and in the credential.',
-		);
-	}
 	const body = fields
 		? bodyFromFields(context, web)
 		: readJsonObject(context, 'bodyJson', 'Push (JSON)');

@@ -48,16 +48,37 @@ export async function runEngageLab(
 	return await runNode({ nodeType: new EngageLab(), parameters, credentials, ...rest });
 }
 
-// No "authentication": the resource sets it, as in the editor.
-export const pushTo = (targets: INodeParameters, extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'push',
-	operation: 'send',
-	product: 'appPush',
-	audience: 'targets',
-	...targets,
-	alert: 'Your order has shipped',
-	...extra,
-});
+/** The kinds of recipient: options of the node's Recipients collection (`to`). */
+export const RECIPIENT_KINDS = [
+	'registrationIds',
+	'tags',
+	'tagsAnd',
+	'tagsNot',
+	'aliases',
+	'segmentId',
+] as const;
+
+/**
+ * Push → Send. `targets` takes the recipient kinds (put in the Recipients collection) and any other
+ * parameter, e.g. `audience`. No "authentication": the resource sets it, as in the editor; no product:
+ * the credential's decides.
+ */
+export const pushTo = (targets: INodeParameters, extra: INodeParameters = {}): INodeParameters => {
+	const to: INodeParameters = {};
+	const rest: INodeParameters = {};
+	for (const [name, value] of Object.entries(targets))
+		if ((RECIPIENT_KINDS as readonly string[]).includes(name)) to[name] = value;
+		else rest[name] = value;
+	return {
+		resource: 'push',
+		operation: 'send',
+		audience: 'targets',
+		...(Object.keys(to).length ? { to } : {}),
+		...rest,
+		alert: 'Your order has shipped',
+		...extra,
+	};
+};
 
 /** Group Push → Send to everyone, with the group credential the resource selects. */
 export const groupPush = (extra: INodeParameters = {}): INodeParameters => ({
