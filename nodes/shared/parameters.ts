@@ -17,6 +17,21 @@ export function keyValueRowsToRecord(rows: KeyValueRows | undefined): Record<str
 	return record;
 }
 
+/** An object given as such (from an expression) or as JSON text of one; undefined for anything else. */
+export function jsonObjectOf(value: unknown): IDataObject | undefined {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			return undefined;
+		}
+	}
+	return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+		? (parsed as IDataObject)
+		: undefined;
+}
+
 /** A JSON parameter arrives as an object (expression) or as text; anything else is a clear error. */
 export function readJsonObject(
 	context: IExecuteSingleFunctions,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toStringList } from '../../shared/lists';
-import { compact, readJsonObject } from '../../shared/parameters';
+import { compact, jsonObjectOf, readJsonObject } from '../../shared/parameters';
 import { validateOrThrow } from '../../shared/validation';
 import { engageLabHost } from './host';
 import { APP_PLATFORMS, fieldLabels, pushBodySchema, pushRulesSchema } from '../schema';
@@ -23,16 +23,9 @@ function jsonOption(
 	label: string,
 ): IDataObject | undefined {
 	if (value === undefined || value === '' || value === '{}') return undefined;
-	if (typeof value === 'object' && value !== null)
-		return Object.keys(value).length ? (value as IDataObject) : undefined;
-	try {
-		const parsed: unknown = JSON.parse(String(value));
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-			return Object.keys(parsed).length ? (parsed as IDataObject) : undefined;
-	} catch {
-		// reported below
-	}
-	return fail(context, `Invalid EngageLab push: ${label} must be a JSON object`);
+	const object =
+		jsonObjectOf(value) ?? fail(context, `Invalid EngageLab push: ${label} must be a JSON object`);
+	return Object.keys(object).length ? object : undefined;
 }
 
 /** Custom Args: EngageLab's own examples send a plain string; JSON object text becomes an object. */

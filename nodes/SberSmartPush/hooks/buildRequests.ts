@@ -2,7 +2,12 @@ import { randomInt, randomUUID } from 'crypto';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact, keyValueRowsToRecord, readJsonObject } from '../../shared/parameters';
+import {
+	compact,
+	jsonObjectOf,
+	keyValueRowsToRecord,
+	readJsonObject,
+} from '../../shared/parameters';
 import { credentialsForRun, joinUrl } from '../../shared/runCredentials';
 import { validateOrThrow } from '../../shared/validation';
 import {
@@ -80,8 +85,8 @@ function templateVariables(
 ): Record<string, string> | undefined {
 	if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
 		return undefined;
-	const parsed = typeof value === 'string' ? parseJson(value) : value;
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+	const object = jsonObjectOf(value);
+	if (!object) {
 		const label = within ? `${within} → ${VARIABLES_LABEL[part]}` : VARIABLES_LABEL[part];
 		throw new NodeOperationError(
 			context.getNode(),
@@ -91,20 +96,10 @@ function templateVariables(
 	}
 	// Send (Lite) in 0.1.0 stored name/value rows, `{ pairs: [{ key, value }] }`, under the same parameter
 	// name: those workflows still read as they did. Values become strings by the rows' rule either way.
-	const object = parsed as IDataObject;
 	const rows = Array.isArray(object.pairs)
 		? (object as { pairs: Array<{ key?: string; value?: unknown }> })
 		: { pairs: Object.entries(object).map(([key, value]) => ({ key, value })) };
 	return keyValueRowsToRecord(rows);
-}
-
-/** JSON text, or `undefined` when it does not parse (the caller names the field). */
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
 }
 
 function destinationFromRow(

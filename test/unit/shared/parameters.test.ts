@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	compact,
+	jsonObjectOf,
 	keyValueRowsToRecord,
 	readJsonObject,
 	utf8Length,
@@ -35,6 +36,18 @@ describe('readJsonObject', () => {
 		expect(() => readJsonObject(singleContext({ j: '[1]' }), 'j', 'Body (JSON)')).toThrow(
 			'Body (JSON) must be a JSON object',
 		);
+	});
+});
+
+describe('jsonObjectOf', () => {
+	it('takes an object as given or as JSON text of one', () => {
+		expect(jsonObjectOf({ a: 1 })).toEqual({ a: 1 });
+		expect(jsonObjectOf('{"a": "b"}')).toEqual({ a: 'b' });
+	});
+
+	it('gives undefined for anything that is not one object', () => {
+		for (const value of ['{bad', '[1]', '"text"', '3', 'null', [1], null, undefined, 7])
+			expect(jsonObjectOf(value)).toBeUndefined();
 	});
 });
 
