@@ -47,7 +47,7 @@ beforeEach(() => {
 	sandbox.configure({ latencyMs: 20, rustore: { ratePerSecond: CAP } });
 });
 
-it('two campaigns on two workers with one credential settle on the provider limit: ≥ 85 % of it, ≤ 3 % refused, none lost or repeated', async () => {
+it('two campaigns on two workers with one credential share the provider limit: both finish, ≤ 3 % refused, none lost or repeated', async () => {
 	await Promise.all([
 		startCampaign(cluster, 'campaign', 'a', PER_CAMPAIGN),
 		startCampaign(cluster, 'campaign', 'b', PER_CAMPAIGN),
@@ -65,8 +65,8 @@ it('two campaigns on two workers with one credential settle on the provider limi
 	// Each worker alone would offer the whole cap: without the adaptive rate half the requests were refused.
 	expect(seen.refusals).toBeGreaterThan(0);
 	expect(seen.refusals / seen.requests).toBeLessThanOrEqual(0.03);
-	// While both send (the tail, where one campaign sends alone as its rate regrows, is the benchmark's to show).
-	expect(seen.togetherShareOfCap).toBeGreaterThanOrEqual(0.85);
+	// How much of the cap the pair reaches is speed, not correctness: a loaded machine may miss any floor.
+	// `npm run bench:queue` prints it against the 85 % floor (docs/performance.md).
 });
 
 it('does not run an execution again when its worker stalls past the queue lock', async () => {
