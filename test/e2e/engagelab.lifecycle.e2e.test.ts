@@ -112,7 +112,7 @@ beforeAll(async () => {
 					registrationId: 'rid-7',
 					tagsToAdd: 'vip, ru',
 					aliasAction: 'set',
-					alias: 'user-7',
+					alias: 'user_7',
 				},
 			],
 			[
@@ -178,7 +178,7 @@ describe('EngageLab after the send, in a real n8n', () => {
 		expect(result.outputs('Get Device')[0][0].json).toMatchObject({
 			registrationId: 'rid-7',
 			tags: ['vip', 'ru'],
-			alias: 'user-7',
+			alias: 'user_7',
 		});
 	}, 120_000);
 });

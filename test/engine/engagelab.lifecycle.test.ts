@@ -208,7 +208,7 @@ const createSchedule = (extra: INodeParameters = {}): INodeParameters => ({
 	...pushTo({ registrationIds: 'rid-1' }),
 	resource: 'schedule',
 	operation: 'createSchedule',
-	scheduleName: 'Weekly digest',
+	scheduleName: 'Weekly_digest',
 	triggerType: 'single',
 	time: inDays(2),
 	...extra,
@@ -220,7 +220,7 @@ describe('EngageLab Schedule', () => {
 		expect(created.error).toBeUndefined();
 		const body = last().body as Record<string, unknown>;
 		expect(body).toMatchObject({
-			name: 'Weekly digest',
+			name: 'Weekly_digest',
 			enabled: true,
 			trigger: { single: { time: inDays(2), zone_type: 1 } },
 			push: {
@@ -231,15 +231,15 @@ describe('EngageLab Schedule', () => {
 		// A task sends its push many times: no generated idempotency key.
 		expect(JSON.stringify(body)).not.toContain('"cid"');
 		const scheduleId = String(json(created)[0].scheduleId);
-		expect(json(created)[0]).toMatchObject({ status: 'sent', name: 'Weekly digest' });
+		expect(json(created)[0]).toMatchObject({ status: 'sent', name: 'Weekly_digest' });
 
 		const got = await runEngageLab(sandbox, op('schedule', 'getSchedule', { scheduleId }));
-		expect(json(got)[0]).toMatchObject({ scheduleId, name: 'Weekly digest', enabled: true });
+		expect(json(got)[0]).toMatchObject({ scheduleId, name: 'Weekly_digest', enabled: true });
 
 		await runEngageLab(sandbox, createSchedule({ scheduleName: 'Second' }));
 		const list = await runEngageLab(sandbox, op('schedule', 'listSchedules', { page: 1 }));
 		expect(last().query).toBe('page=1');
-		expect(json(list).map((item) => item.name)).toEqual(['Weekly digest', 'Second']);
+		expect(json(list).map((item) => item.name)).toEqual(['Weekly_digest', 'Second']);
 		expect(json(list)[0]).toMatchObject({ totalCount: 2, totalPages: 1, page: 1 });
 
 		const updated = await runEngageLab(
@@ -247,7 +247,7 @@ describe('EngageLab Schedule', () => {
 			createSchedule({
 				operation: 'updateSchedule',
 				scheduleId,
-				scheduleName: 'Daily digest',
+				scheduleName: 'Daily_digest',
 				enabled: false,
 				triggerType: 'periodical',
 				start: inDays(1),
@@ -264,7 +264,7 @@ describe('EngageLab Schedule', () => {
 		});
 		expect(json(updated)[0]).toMatchObject({
 			scheduleId,
-			name: 'Daily digest',
+			name: 'Daily_digest',
 			enabled: false,
 			trigger: { periodical: { time_unit: 'week', point: ['MON', 'FRI'], time: '09:30:00' } },
 		});
@@ -337,22 +337,22 @@ describe('EngageLab Device, Tag and Alias', () => {
 	it("sets tags and an alias, reads them back, counts the tag's devices and removes them", async () => {
 		const update = (extra: INodeParameters) =>
 			runEngageLab(sandbox, op('device', 'updateDevice', { registrationId: 'rid-1', ...extra }));
-		const set = await update({ tagsToAdd: 'vip, ru', aliasAction: 'set', alias: 'user-1' });
+		const set = await update({ tagsToAdd: 'vip, ru', aliasAction: 'set', alias: 'user_1' });
 		expect(set.error).toBeUndefined();
 		expect(last()).toMatchObject({ method: 'POST', path: '/engagelab-app/v4/devices/rid-1' });
-		expect(last().body).toEqual({ tags: { add: ['vip', 'ru'] }, alias: 'user-1' });
+		expect(last().body).toEqual({ tags: { add: ['vip', 'ru'] }, alias: 'user_1' });
 		expect(json(set)[0]).toMatchObject({
 			status: 'sent',
 			registrationId: 'rid-1',
 			tagsAdded: ['vip', 'ru'],
-			alias: 'user-1',
+			alias: 'user_1',
 		});
 
 		const got = await runEngageLab(sandbox, op('device', 'getDevice', { registrationId: 'rid-1' }));
 		expect(json(got)[0]).toMatchObject({
 			registrationId: 'rid-1',
 			tags: ['vip', 'ru'],
-			alias: 'user-1',
+			alias: 'user_1',
 		});
 
 		await runEngageLab(
@@ -367,9 +367,9 @@ describe('EngageLab Device, Tag and Alias', () => {
 			['none', 0],
 		]);
 
-		const alias = await runEngageLab(sandbox, op('alias', 'getAlias', { alias: 'user-1' }));
-		expect(json(alias)[0]).toMatchObject({ alias: 'user-1', registrationIds: ['rid-1'] });
-		await runEngageLab(sandbox, op('alias', 'deleteAlias', { alias: 'user-1' }));
+		const alias = await runEngageLab(sandbox, op('alias', 'getAlias', { alias: 'user_1' }));
+		expect(json(alias)[0]).toMatchObject({ alias: 'user_1', registrationIds: ['rid-1'] });
+		await runEngageLab(sandbox, op('alias', 'deleteAlias', { alias: 'user_1' }));
 		await runEngageLab(sandbox, op('tag', 'deleteTag', { tag: 'vip', platform: 'android' }));
 		expect(last()).toMatchObject({
 			method: 'DELETE',

@@ -26,7 +26,8 @@ function text(
 	};
 }
 
-const platformField = (operations: string[]): INodeProperties => ({
+/** `web` where a source names it for Web Push apps (provider-docs: tagCountPlatforms). */
+const platformField = (operations: string[], web = false): INodeProperties => ({
 	displayName: 'Platform',
 	name: 'platform',
 	type: 'options',
@@ -35,6 +36,7 @@ const platformField = (operations: string[]): INodeProperties => ({
 		{ name: 'Android', value: 'android' },
 		{ name: 'HarmonyOS', value: 'hmos' },
 		{ name: 'iOS', value: 'ios' },
+		...(web ? [{ name: 'Web (Web Push Apps)', value: 'web' }] : []),
 	],
 	default: '',
 	displayOptions: on(operations),
@@ -119,7 +121,8 @@ export const tagFields: INodeProperties[] = [
 		['updateTag'],
 		`At most 1,000. ${LIST_HINT}`,
 	),
-	platformField(['countTags', 'deleteTag']),
+	platformField(['countTags'], true),
+	platformField(['deleteTag']),
 ];
 
 export const aliasFields: INodeProperties[] = [

@@ -40,7 +40,7 @@ import {
 	buildScheduleRequest,
 	buildScheduleUpdateRequest,
 } from '../hooks/scheduleRequests';
-import { engageLabProfile } from '../profile';
+import { engageLabLifecycleProfile } from '../profile';
 
 /** The resources after a send; they all use the app credential (AppKey). */
 export const lifecycleResourceValues = ['message', 'schedule', 'device', 'tag', 'alias'];
@@ -63,7 +63,7 @@ function operation(
 		value,
 		action,
 		description,
-		routing: pushRouting({ profile: engageLabProfile, build, plan, read, method }),
+		routing: pushRouting({ profile: engageLabLifecycleProfile, build, plan, read, method }),
 	};
 }
 

@@ -55,6 +55,11 @@ export interface ProviderProfile {
 	credentialType: string;
 	defaultRequestsPerSecond: number;
 	/**
+	 * Paces these operations in their own bucket of the credential: operations whose limit the
+	 * provider does not publish go slowly without slowing the pushes beside them.
+	 */
+	rateBucket?: string;
+	/**
 	 * For providers whose node lets n8n throw on HTTP errors (so that n8n can refresh a token after a
 	 * 401): what a thrown answer means. Without it, thrown errors are judged as transport failures.
 	 */
@@ -102,7 +107,8 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 	): Promise<INodeExecutionData[]> {
 		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
 		requestData.options.timeout = settings.timeoutMs;
-		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
+		const bucket = profile.rateBucket ? `${profile.rateBucket}@` : '';
+		const rateKey = `${bucket}${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
 		const { requests, repeats, listed } = plan.fanOut
 			? splitByRecipients(this, requestData, plan.fanOut)
 			: single(requestData);

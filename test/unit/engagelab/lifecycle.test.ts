@@ -231,7 +231,7 @@ describe('EngageLab lifecycle requests', () => {
 			tags: '',
 			alias: '',
 		});
-		expect(await build({ aliasAction: 'set', alias: ' user-1 ' })).toEqual({ alias: 'user-1' });
+		expect(await build({ aliasAction: 'set', alias: ' user_1 ' })).toEqual({ alias: 'user_1' });
 		await expect(build({})).rejects.toThrow('give tags to add or remove');
 		await expect(build({ removeAllTags: true, tagsToAdd: 'a' })).rejects.toThrow(
 			'cannot be combined',
