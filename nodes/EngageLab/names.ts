@@ -22,9 +22,10 @@ export function refusedCharacters(value: string): string {
 	return refused.map((char) => (/\s/.test(char) ? 'space' : `"${char}"`)).join(', ');
 }
 
-const characters = (value: string) => NAME_CHARACTERS.test(value);
-const charactersMessage = (value: string) =>
-	`${CHARACTERS_RULE} (not ${refusedCharacters(value)})`;
+/** Whether a name holds only the allowed characters (its length is checked apart). */
+export const validCharacters = (value: string) => NAME_CHARACTERS.test(value);
+const characters = validCharacters;
+const charactersMessage = (value: string) => `${CHARACTERS_RULE} (not ${refusedCharacters(value)})`;
 
 /** A tag or an alias, trimmed: 1 to 40 bytes of the allowed characters. */
 export const labelRule = z

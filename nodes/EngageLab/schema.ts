@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 
 import { utf8Length } from '../shared/parameters';
 import type { FieldLabels } from '../shared/validation';
-import { labelRule, refusedCharacters } from './names';
+import { refusedCharacters, validCharacters } from './names';
 
 export const MAX_IDS_PER_PUSH = 1000;
 export const MAX_TAG_FILTERS = 20;
@@ -15,7 +15,7 @@ const label = z
 	.string()
 	.refine((value) => utf8Length(value) <= 40, 'each must be at most 40 bytes')
 	.refine((value) => value.trim().length > 0, 'must not be empty')
-	.refine((value) => !value.trim() || labelRule.safeParse(value).success, {
+	.refine((value) => !value.trim() || validCharacters(value.trim()), {
 		error: (issue) =>
 			`each may hold only letters, digits, underscores and Chinese characters (not ${refusedCharacters(String(issue.input).trim())})`,
 	});

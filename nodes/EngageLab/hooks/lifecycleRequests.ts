@@ -175,7 +175,7 @@ export async function buildTagCountRequest(
 			web
 				? `Platform "${String(platform)}" is for App Push apps; this credential is a Web Push app`
 				: 'Platform "web" is for Web Push apps; this credential is an App Push app',
-			'Choose All, or the platform of the credential\'s product.',
+			"Choose All, or the platform of the credential's product.",
 		);
 	for (const tag of tags) validateOrThrow(this, labelSchema, tag, 'EngageLab tag', {});
 	return {
