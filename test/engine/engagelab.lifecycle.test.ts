@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { DEVICE_STATUS_TEXTS } from '../fixtures/provider-docs/engagelab';
 import { pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;
@@ -187,17 +188,44 @@ describe('EngageLab Message → Get Device Status', () => {
 		const query = new URLSearchParams(last().query);
 		expect(query.get('message_id')).toBe(msgId);
 		expect(query.get('registration_ids')).toBe('rid-1,rid-9');
+		// Status texts as EngageLab's SDKs show them (provider-docs: deviceStatus), with the raw entry.
 		expect(json(run)).toEqual([
-			{ status: 'sent', success: true, msgId, registrationId: 'rid-1', deliveryStatus: 1 },
+			{
+				status: 'sent',
+				success: true,
+				msgId,
+				registrationId: 'rid-1',
+				deliveryStatus: DEVICE_STATUS_TEXTS.delivered,
+				raw: { status: DEVICE_STATUS_TEXTS.delivered },
+			},
 			{
 				status: 'sent',
 				success: true,
 				msgId,
 				registrationId: 'rid-9',
-				deliveryStatus: 0,
+				deliveryStatus: DEVICE_STATUS_TEXTS.failed,
 				errorMessage: 'not a target of this message',
+				raw: { status: DEVICE_STATUS_TEXTS.failed, error_message: 'not a target of this message' },
 			},
 		]);
+	});
+});
+
+describe('EngageLab App Push-only operations with a Web Push credential', () => {
+	it.each([
+		['recall', { messageId: '1828256757' }, 'Recall is not available for Web Push'],
+		[
+			'getDeviceStatus',
+			{ messageId: '1828256757', registrationIds: 'rid-1' },
+			'Get Device Status is not available for Web Push',
+		],
+	])('%s is refused before anything is sent', async (operation, fields, message) => {
+		const run = await runEngageLab(sandbox, op('message', operation, fields), {
+			credentialOverrides: { product: 'webPush' },
+		});
+		expect(run.error?.message).toBe(message);
+		expect(run.error?.description).toContain('App Push only');
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });
 
@@ -233,8 +261,21 @@ describe('EngageLab Schedule', () => {
 		const scheduleId = String(json(created)[0].scheduleId);
 		expect(json(created)[0]).toMatchObject({ status: 'sent', name: 'Weekly_digest' });
 
+		// EngageLab's SDKs read a list of tasks (provider-docs: scheduleGet): one item per task, with
+		// every field they show and the raw answer.
 		const got = await runEngageLab(sandbox, op('schedule', 'getSchedule', { scheduleId }));
-		expect(json(got)[0]).toMatchObject({ scheduleId, name: 'Weekly_digest', enabled: true });
+		expect(json(got)).toHaveLength(1);
+		const task = json(got)[0];
+		expect(task).toMatchObject({
+			status: 'sent',
+			scheduleId,
+			name: 'Weekly_digest',
+			enabled: true,
+			trigger: body.trigger,
+			push: body.push,
+		});
+		expect(Object.keys(task)).not.toContain('0');
+		expect(task.raw).toEqual([{ schedule_id: scheduleId, ...(body as object) }]);
 
 		await runEngageLab(sandbox, createSchedule({ scheduleName: 'Second' }));
 		const list = await runEngageLab(sandbox, op('schedule', 'listSchedules', { page: 1 }));
@@ -276,6 +317,11 @@ describe('EngageLab Schedule', () => {
 
 	it.each([
 		[{ scheduleName: 'x'.repeat(256) }, 'Name (name): at most 255 bytes'],
+		// The Scheduled Tasks page's characters (provider-docs: scheduleName).
+		[
+			{ scheduleName: 'Weekly digest' },
+			'Name (name): may hold only letters, digits, underscores and Chinese characters (not space)',
+		],
 		[{ time: '2026-12-24T9:00' }, 'Time (trigger.single.time): must be "yyyy-MM-dd HH:mm:ss"'],
 		[{ time: inDays(400) }, 'must be at most one year ahead'],
 		[
