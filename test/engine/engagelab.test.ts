@@ -233,7 +233,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 
 	it('takes the whole body as JSON', async () => {
 		const body = {
-			to: { alias: ['a-1'] },
+			to: { alias: ['a_1'] },
 			body: { platform: ['ios'], notification: { ios: { alert: { title: 'T', body: 'B' } } } },
 		};
 		const run = await runEngageLab(sandbox, {
