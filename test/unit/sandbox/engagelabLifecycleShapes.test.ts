@@ -1,5 +1,6 @@
 import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import {
+	engageLabAnswerExamples,
 	engageLabLifecycleAnswers,
 	engageLabLifecycleRules,
 } from '../../fixtures/provider-docs/engagelab';
@@ -115,6 +116,15 @@ describe('EngageLab sandbox answers keep to the cited fixtures', () => {
 		const documented = engageLabLifecycleAnswers.deviceStatus.answer.body;
 		for (const entry of Object.values(status.json as object))
 			expect(offShape(entry, entryShape(documented))).toEqual([]);
+	});
+
+	it("refusals: EngageLab's nested error envelope (fixture)", async () => {
+		const documented = engageLabAnswerExamples.find((example) =>
+			example.name.startsWith('an error in the nested envelope'),
+		)!.answer!;
+		const refused = await call('engagelabApp', 'DELETE', '/v4/push/withdraw/1');
+		expect(refused.status).toBe(documented.httpStatus);
+		expect(offShape(refused.json, documented.body)).toEqual([]);
 	});
 
 	it('recall and device status do not exist on the Web Push host (fixture: appPushOnly)', async () => {
