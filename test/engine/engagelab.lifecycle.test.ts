@@ -476,3 +476,27 @@ describe('EngageLab Device, Tag and Alias', () => {
 		expect(over.error?.message).toContain('21003');
 	});
 });
+
+describe('EngageLab Tag → Count Devices on Web Push', () => {
+	it('a Web Push app counts with platform web on its own host; an App Push platform is refused first', async () => {
+		const web = { credentialOverrides: { product: 'webPush' } };
+		const counted = await runEngageLab(
+			sandbox,
+			op('tag', 'countTags', { tags: 'vip', platform: 'web' }),
+			web,
+		);
+		expect(counted.error).toBeUndefined();
+		expect(last().path).toBe('/engagelab-web/v4/tags_count');
+		expect(new URLSearchParams(last().query).get('platform')).toBe('web');
+		expect(json(counted)[0]).toMatchObject({ status: 'sent', tag: 'vip', count: 0 });
+
+		sandbox.reset();
+		const refused = await runEngageLab(
+			sandbox,
+			op('tag', 'countTags', { tags: 'vip', platform: 'android' }),
+			web,
+		);
+		expect(refused.error?.message).toContain('is for App Push apps');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});

@@ -8,6 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { EngageLab } from '../../../nodes/EngageLab/EngageLab.node';
 import { lifecycleResourceValues } from '../../../nodes/EngageLab/descriptions/lifecycleOperations';
 import { engageLabLifecycleProfile, engageLabProfile } from '../../../nodes/EngageLab/profile';
+import { rateKeyOf } from '../../../nodes/shared/delivery/deliver';
 import { engageLabLifecycleRules } from '../../fixtures/provider-docs/engagelab';
 
 const deliveryFor = (resource: string) =>
@@ -38,4 +39,25 @@ describe('EngageLab limits', () => {
 			expect(engageLabLifecycleProfile.credentialType).toBe(engageLabProfile.credentialType);
 		},
 	);
+});
+
+describe('EngageLab rate buckets', () => {
+	it('the operations after a send are paced apart from the pushes of the same credential', () => {
+		const node = {
+			id: 'node-1',
+			name: 'EngageLab',
+			type: 'engageLab',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+			credentials: { engageLabApi: { id: 'cred-1', name: 'EngageLab' } },
+		};
+		const push = rateKeyOf(engageLabProfile, node);
+		const lifecycle = rateKeyOf(engageLabLifecycleProfile, node);
+		expect(push).toContain('cred-1');
+		expect(lifecycle).toContain('cred-1');
+		expect(lifecycle).not.toBe(push);
+		// Another node with the same credential shares each bucket.
+		expect(rateKeyOf(engageLabLifecycleProfile, { ...node, id: 'node-2' })).toBe(lifecycle);
+	});
 });
