@@ -6,6 +6,8 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
+import { engageLabCallbackRow } from '../../test/fixtures/provider-docs/engagelab';
+
 /** EngageLab's documented retry delays, in milliseconds. */
 export const ENGAGELAB_RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 1_800_000, 3_600_000];
 
@@ -99,7 +101,10 @@ export interface EngageLabRow {
 	error_detail?: string;
 }
 
-/** EngageLab's common callback envelope `{ total, rows: [...] }` for the given events. */
+/**
+ * EngageLab's common callback envelope `{ total, rows: [...] }` for the given events; `server` and
+ * `channel` as the App Push callback page shows them (provider-docs: engageLabCallbackRow).
+ */
 export function engageLabCallbackBody(rows: EngageLabRow[]): unknown {
 	return {
 		total: rows.length,
@@ -107,8 +112,8 @@ export function engageLabCallbackBody(rows: EngageLabRow[]): unknown {
 			message_id: row.message_id,
 			from: 'push',
 			to: row.to,
-			server: 'app_push',
-			channel: row.channel ?? 'app_push',
+			server: engageLabCallbackRow.value.server,
+			channel: row.channel ?? engageLabCallbackRow.value.channel,
 			itime: row.itime ?? 1764556800,
 			custom_args: row.custom_args ?? {},
 			status: {

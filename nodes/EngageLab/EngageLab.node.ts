@@ -14,7 +14,7 @@ import { bodyInputField, bodyJsonField, optionsField } from './descriptions/opti
 import { pushResources } from './descriptions/shown';
 import { lifecycleFields } from './descriptions/lifecycleFields';
 import { lifecycleOperations, lifecycleResourceValues } from './descriptions/lifecycleOperations';
-import { engageLabProfile } from './profile';
+import { engageLabLifecycleProfile, engageLabProfile, LIFECYCLE_LIMIT_NOTE } from './profile';
 
 export class EngageLab implements INodeType {
 	description: INodeTypeDescription = {
@@ -124,9 +124,10 @@ export class EngageLab implements INodeType {
 			...lifecycleOperations,
 			...lifecycleFields(),
 			deliveryOptions(
-				engageLabProfile.defaultRequestsPerSecond,
+				engageLabLifecycleProfile.defaultRequestsPerSecond,
 				{ resource: lifecycleResourceValues },
 				['getReport', 'getDeviceStatus', 'countTags'],
+				LIFECYCLE_LIMIT_NOTE,
 			),
 		],
 	};

@@ -170,7 +170,8 @@ export const ERROR_CODES: Record<number, Meaning> = {
 const BY_HTTP_STATUS: Record<number, Meaning> = {
 	404: {
 		meaning: 'No such endpoint at this base URL',
-		action: 'Check the data centre and the product (App Push or Web Push) in the credential.',
+		action:
+			'Check the data centre and the product (App Push or Web Push) in the credential, and that EngageLab offers this operation for that product.',
 		status: 'rejected',
 	},
 };

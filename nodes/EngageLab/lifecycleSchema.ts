@@ -1,26 +1,25 @@
 import { z } from 'zod/v4';
 
-import { utf8Length } from '../shared/parameters';
+import { labelRule, scheduleNameRule } from './names';
+
+export { MAX_LABEL_BYTES, MAX_SCHEDULE_NAME_BYTES } from './names';
 
 /** Message ids per statistics request (GET /v4/status/detail). */
 export const MAX_IDS_PER_REPORT = 100;
-/** Registration ids per device-status request: the SDK names no cap; ours keeps URLs short. */
+/**
+ * Registration ids per device-status request: no source caps it (the SDKs send one comma-separated
+ * query value); ours keeps URLs short, and smaller requests change only their number.
+ */
 export const MAX_IDS_PER_DEVICE_STATUS = 100;
 /** Tags per tag-count request (GET /v4/tags_count). */
 export const MAX_TAGS_PER_COUNT = 1000;
 /** Registration ids added to or removed from a tag per request. */
 export const MAX_IDS_PER_TAG_UPDATE = 1000;
 export const MAX_TAGS_PER_DEVICE = 100;
-export const MAX_LABEL_BYTES = 40;
-export const MAX_SCHEDULE_NAME_BYTES = 255;
 const DAY_MS = 24 * 3600 * 1000;
 const YEAR_MS = 366 * DAY_MS;
 
-const label = z
-	.string()
-	.trim()
-	.min(1, 'must not be empty')
-	.refine((value) => utf8Length(value) <= MAX_LABEL_BYTES, `at most ${MAX_LABEL_BYTES} bytes`);
+const label = labelRule;
 
 const id = z.string().trim().min(1, 'must not be empty');
 
@@ -40,10 +39,15 @@ export const deviceUpdateSchema = z
 			})
 			.optional(),
 		clearTags: z.boolean().optional(),
+		// "" removes the alias; any other alias follows the label rule.
 		alias: z
 			.string()
 			.trim()
-			.refine((value) => utf8Length(value) <= MAX_LABEL_BYTES, `at most ${MAX_LABEL_BYTES} bytes`)
+			.superRefine((value, context) => {
+				if (value === '') return;
+				for (const issue of label.safeParse(value).error?.issues ?? [])
+					context.addIssue({ code: 'custom', message: issue.message });
+			})
 			.optional(),
 	})
 	.refine((update) => update.tags !== undefined || update.clearTags || update.alias !== undefined, {
@@ -181,14 +185,7 @@ export function triggerSchema(now: number) {
 /** The task around the push (the push itself is checked by the push schemas). */
 export function scheduleSchema(now: number) {
 	return z.object({
-		name: z
-			.string()
-			.trim()
-			.min(1, 'must not be empty')
-			.refine(
-				(value) => utf8Length(value) <= MAX_SCHEDULE_NAME_BYTES,
-				`at most ${MAX_SCHEDULE_NAME_BYTES} bytes`,
-			),
+		name: scheduleNameRule,
 		enabled: z.boolean(),
 		trigger: triggerSchema(now),
 		push: z.record(z.string(), z.unknown()),

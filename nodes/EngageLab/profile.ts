@@ -1,6 +1,6 @@
 import type { ProviderProfile } from '../shared/delivery';
 
-/** EngageLab's documented cap: 500 requests per second per AppKey. */
+/** EngageLab's documented push cap: 500 requests per second per AppKey (doc 004, code 23008). */
 export const engageLabProfile: ProviderProfile = {
 	provider: 'EngageLab',
 	credentialType: 'engageLabApi',
@@ -12,3 +12,18 @@ export const engageLabGroupProfile: ProviderProfile = {
 	credentialType: 'engageLabGroupApi',
 	defaultRequestsPerSecond: 500,
 };
+
+/**
+ * Reports, recall, device status, schedules, devices, tags and aliases: EngageLab publishes no limit
+ * for them (provider-docs: lifecycleRate), so they go slowly by default, in their own bucket of the
+ * credential (a report does not slow a campaign); Delivery → Requests per Second raises it.
+ */
+export const engageLabLifecycleProfile: ProviderProfile = {
+	provider: 'EngageLab',
+	credentialType: 'engageLabApi',
+	defaultRequestsPerSecond: 10,
+	rateBucket: 'lifecycle',
+};
+
+export const LIFECYCLE_LIMIT_NOTE =
+	'EngageLab publishes no limit for these operations (only 500 per second for pushes), so the default is low; raise it if your EngageLab plan allows more.';

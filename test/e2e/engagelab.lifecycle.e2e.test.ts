@@ -112,7 +112,7 @@ beforeAll(async () => {
 					registrationId: 'rid-7',
 					tagsToAdd: 'vip, ru',
 					aliasAction: 'set',
-					alias: 'user-7',
+					alias: 'user_7',
 				},
 			],
 			[
@@ -157,15 +157,20 @@ describe('EngageLab after the send, in a real n8n', () => {
 		expect(result.ok).toBe(true);
 		const [created] = result.outputs('Create')[0];
 		expect(created.json).toMatchObject({ status: 'sent', name: 'Digest' });
+		// A list of tasks, as EngageLab's SDKs read it: one item per task, every field, the raw answer.
+		expect(result.outputs('Get')[0]).toHaveLength(1);
 		expect(result.outputs('Get')[0][0].json).toMatchObject({
 			scheduleId: created.json.scheduleId,
 			name: 'Digest',
+			enabled: true,
 			trigger: {
 				single: {
 					time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
 					zone_type: 1,
 				},
 			},
+			push: expect.objectContaining({ body: expect.any(Object) }),
+			raw: [expect.objectContaining({ schedule_id: created.json.scheduleId, name: 'Digest' })],
 		});
 		expect(result.outputs('Delete')[0][0].json).toMatchObject({ deleted: true });
 		expect(sandbox.engagelab.lifecycle.schedules.size).toBe(0);
@@ -178,7 +183,7 @@ describe('EngageLab after the send, in a real n8n', () => {
 		expect(result.outputs('Get Device')[0][0].json).toMatchObject({
 			registrationId: 'rid-7',
 			tags: ['vip', 'ru'],
-			alias: 'user-7',
+			alias: 'user_7',
 		});
 	}, 120_000);
 });

@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { DEVICE_STATUS_TEXTS } from '../fixtures/provider-docs/engagelab';
 import { pushTo, runEngageLab } from './support/engagelab';
 
 let sandbox: Sandbox;
@@ -187,17 +188,44 @@ describe('EngageLab Message → Get Device Status', () => {
 		const query = new URLSearchParams(last().query);
 		expect(query.get('message_id')).toBe(msgId);
 		expect(query.get('registration_ids')).toBe('rid-1,rid-9');
+		// Status texts as EngageLab's SDKs show them (provider-docs: deviceStatus), with the raw entry.
 		expect(json(run)).toEqual([
-			{ status: 'sent', success: true, msgId, registrationId: 'rid-1', deliveryStatus: 1 },
+			{
+				status: 'sent',
+				success: true,
+				msgId,
+				registrationId: 'rid-1',
+				deliveryStatus: DEVICE_STATUS_TEXTS.delivered,
+				raw: { status: DEVICE_STATUS_TEXTS.delivered },
+			},
 			{
 				status: 'sent',
 				success: true,
 				msgId,
 				registrationId: 'rid-9',
-				deliveryStatus: 0,
+				deliveryStatus: DEVICE_STATUS_TEXTS.failed,
 				errorMessage: 'not a target of this message',
+				raw: { status: DEVICE_STATUS_TEXTS.failed, error_message: 'not a target of this message' },
 			},
 		]);
+	});
+});
+
+describe('EngageLab App Push-only operations with a Web Push credential', () => {
+	it.each([
+		['recall', { messageId: '1828256757' }, 'Recall is not available for Web Push'],
+		[
+			'getDeviceStatus',
+			{ messageId: '1828256757', registrationIds: 'rid-1' },
+			'Get Device Status is not available for Web Push',
+		],
+	])('%s is refused before anything is sent', async (operation, fields, message) => {
+		const run = await runEngageLab(sandbox, op('message', operation, fields), {
+			credentialOverrides: { product: 'webPush' },
+		});
+		expect(run.error?.message).toBe(message);
+		expect(run.error?.description).toContain('App Push only');
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });
 
@@ -208,7 +236,7 @@ const createSchedule = (extra: INodeParameters = {}): INodeParameters => ({
 	...pushTo({ registrationIds: 'rid-1' }),
 	resource: 'schedule',
 	operation: 'createSchedule',
-	scheduleName: 'Weekly digest',
+	scheduleName: 'Weekly_digest',
 	triggerType: 'single',
 	time: inDays(2),
 	...extra,
@@ -220,7 +248,7 @@ describe('EngageLab Schedule', () => {
 		expect(created.error).toBeUndefined();
 		const body = last().body as Record<string, unknown>;
 		expect(body).toMatchObject({
-			name: 'Weekly digest',
+			name: 'Weekly_digest',
 			enabled: true,
 			trigger: { single: { time: inDays(2), zone_type: 1 } },
 			push: {
@@ -231,15 +259,28 @@ describe('EngageLab Schedule', () => {
 		// A task sends its push many times: no generated idempotency key.
 		expect(JSON.stringify(body)).not.toContain('"cid"');
 		const scheduleId = String(json(created)[0].scheduleId);
-		expect(json(created)[0]).toMatchObject({ status: 'sent', name: 'Weekly digest' });
+		expect(json(created)[0]).toMatchObject({ status: 'sent', name: 'Weekly_digest' });
 
+		// EngageLab's SDKs read a list of tasks (provider-docs: scheduleGet): one item per task, with
+		// every field they show and the raw answer.
 		const got = await runEngageLab(sandbox, op('schedule', 'getSchedule', { scheduleId }));
-		expect(json(got)[0]).toMatchObject({ scheduleId, name: 'Weekly digest', enabled: true });
+		expect(json(got)).toHaveLength(1);
+		const task = json(got)[0];
+		expect(task).toMatchObject({
+			status: 'sent',
+			scheduleId,
+			name: 'Weekly_digest',
+			enabled: true,
+			trigger: body.trigger,
+			push: body.push,
+		});
+		expect(Object.keys(task)).not.toContain('0');
+		expect(task.raw).toEqual([{ schedule_id: scheduleId, ...(body as object) }]);
 
 		await runEngageLab(sandbox, createSchedule({ scheduleName: 'Second' }));
 		const list = await runEngageLab(sandbox, op('schedule', 'listSchedules', { page: 1 }));
 		expect(last().query).toBe('page=1');
-		expect(json(list).map((item) => item.name)).toEqual(['Weekly digest', 'Second']);
+		expect(json(list).map((item) => item.name)).toEqual(['Weekly_digest', 'Second']);
 		expect(json(list)[0]).toMatchObject({ totalCount: 2, totalPages: 1, page: 1 });
 
 		const updated = await runEngageLab(
@@ -247,7 +288,7 @@ describe('EngageLab Schedule', () => {
 			createSchedule({
 				operation: 'updateSchedule',
 				scheduleId,
-				scheduleName: 'Daily digest',
+				scheduleName: 'Daily_digest',
 				enabled: false,
 				triggerType: 'periodical',
 				start: inDays(1),
@@ -264,7 +305,7 @@ describe('EngageLab Schedule', () => {
 		});
 		expect(json(updated)[0]).toMatchObject({
 			scheduleId,
-			name: 'Daily digest',
+			name: 'Daily_digest',
 			enabled: false,
 			trigger: { periodical: { time_unit: 'week', point: ['MON', 'FRI'], time: '09:30:00' } },
 		});
@@ -276,6 +317,11 @@ describe('EngageLab Schedule', () => {
 
 	it.each([
 		[{ scheduleName: 'x'.repeat(256) }, 'Name (name): at most 255 bytes'],
+		// The Scheduled Tasks page's characters (provider-docs: scheduleName).
+		[
+			{ scheduleName: 'Weekly digest' },
+			'Name (name): may hold only letters, digits, underscores and Chinese characters (not space)',
+		],
 		[{ time: '2026-12-24T9:00' }, 'Time (trigger.single.time): must be "yyyy-MM-dd HH:mm:ss"'],
 		[{ time: inDays(400) }, 'must be at most one year ahead'],
 		[
@@ -337,22 +383,22 @@ describe('EngageLab Device, Tag and Alias', () => {
 	it("sets tags and an alias, reads them back, counts the tag's devices and removes them", async () => {
 		const update = (extra: INodeParameters) =>
 			runEngageLab(sandbox, op('device', 'updateDevice', { registrationId: 'rid-1', ...extra }));
-		const set = await update({ tagsToAdd: 'vip, ru', aliasAction: 'set', alias: 'user-1' });
+		const set = await update({ tagsToAdd: 'vip, ru', aliasAction: 'set', alias: 'user_1' });
 		expect(set.error).toBeUndefined();
 		expect(last()).toMatchObject({ method: 'POST', path: '/engagelab-app/v4/devices/rid-1' });
-		expect(last().body).toEqual({ tags: { add: ['vip', 'ru'] }, alias: 'user-1' });
+		expect(last().body).toEqual({ tags: { add: ['vip', 'ru'] }, alias: 'user_1' });
 		expect(json(set)[0]).toMatchObject({
 			status: 'sent',
 			registrationId: 'rid-1',
 			tagsAdded: ['vip', 'ru'],
-			alias: 'user-1',
+			alias: 'user_1',
 		});
 
 		const got = await runEngageLab(sandbox, op('device', 'getDevice', { registrationId: 'rid-1' }));
 		expect(json(got)[0]).toMatchObject({
 			registrationId: 'rid-1',
 			tags: ['vip', 'ru'],
-			alias: 'user-1',
+			alias: 'user_1',
 		});
 
 		await runEngageLab(
@@ -367,9 +413,9 @@ describe('EngageLab Device, Tag and Alias', () => {
 			['none', 0],
 		]);
 
-		const alias = await runEngageLab(sandbox, op('alias', 'getAlias', { alias: 'user-1' }));
-		expect(json(alias)[0]).toMatchObject({ alias: 'user-1', registrationIds: ['rid-1'] });
-		await runEngageLab(sandbox, op('alias', 'deleteAlias', { alias: 'user-1' }));
+		const alias = await runEngageLab(sandbox, op('alias', 'getAlias', { alias: 'user_1' }));
+		expect(json(alias)[0]).toMatchObject({ alias: 'user_1', registrationIds: ['rid-1'] });
+		await runEngageLab(sandbox, op('alias', 'deleteAlias', { alias: 'user_1' }));
 		await runEngageLab(sandbox, op('tag', 'deleteTag', { tag: 'vip', platform: 'android' }));
 		expect(last()).toMatchObject({
 			method: 'DELETE',
@@ -428,5 +474,29 @@ describe('EngageLab Device, Tag and Alias', () => {
 			op('device', 'updateDevice', { registrationId: 'rid-1', tagsToAdd: tags(60) }),
 		);
 		expect(over.error?.message).toContain('21003');
+	});
+});
+
+describe('EngageLab Tag → Count Devices on Web Push', () => {
+	it('a Web Push app counts with platform web on its own host; an App Push platform is refused first', async () => {
+		const web = { credentialOverrides: { product: 'webPush' } };
+		const counted = await runEngageLab(
+			sandbox,
+			op('tag', 'countTags', { tags: 'vip', platform: 'web' }),
+			web,
+		);
+		expect(counted.error).toBeUndefined();
+		expect(last().path).toBe('/engagelab-web/v4/tags_count');
+		expect(new URLSearchParams(last().query).get('platform')).toBe('web');
+		expect(json(counted)[0]).toMatchObject({ status: 'sent', tag: 'vip', count: 0 });
+
+		sandbox.reset();
+		const refused = await runEngageLab(
+			sandbox,
+			op('tag', 'countTags', { tags: 'vip', platform: 'android' }),
+			web,
+		);
+		expect(refused.error?.message).toContain('is for App Push apps');
+		expect(sandbox.requests).toHaveLength(0);
 	});
 });

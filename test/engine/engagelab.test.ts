@@ -72,7 +72,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 				tags: 'vip\nnew',
 				tagsAnd: '={{ ["ru"] }}',
 				tagsNot: 'churned',
-				aliases: '={{ ["user-1", "user-2"] }}',
+				aliases: '={{ ["user_1", "user_2"] }}',
 				segmentId: ' seg-9 ',
 			},
 			alert: 'Hello',
@@ -83,7 +83,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 			tag: ['vip', 'new'],
 			tag_and: ['ru'],
 			tag_not: ['churned'],
-			alias: ['user-1', 'user-2'],
+			alias: ['user_1', 'user_2'],
 			seg: { id: 'seg-9' },
 		});
 	});
@@ -149,7 +149,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		const run = await runEngageLab(
 			sandbox,
 			pushTo(
-				{ aliases: 'user-1' },
+				{ aliases: 'user_1' },
 				{
 					web: { alert: 'Sale', url: 'https://shop.example/sale', title: 'Shop' },
 					options: { distribution: 'mtpush_web' },
@@ -233,7 +233,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 
 	it('takes the whole body as JSON', async () => {
 		const body = {
-			to: { alias: ['a-1'] },
+			to: { alias: ['a_1'] },
 			body: { platform: ['ios'], notification: { ios: { alert: { title: 'T', body: 'B' } } } },
 		};
 		const run = await runEngageLab(sandbox, {

@@ -1,9 +1,14 @@
+import {
+	DEVICE_STATUS_TEXTS,
+	engageLabLifecycleRules,
+} from '../../../test/fixtures/provider-docs/engagelab';
 import type { ProviderAnswer, ProviderRequest } from '../types';
 
 /**
  * EngageLab's endpoints after a send (lifecycle-apis.md §2, providers.md §3.4–3.5): message
  * statistics, recall, per-device status, schedules, devices, tags and aliases, with their documented
- * limits. State is per AppKey; the push module tells it what was sent.
+ * limits. The rules and answer shapes come from test/fixtures/provider-docs/engagelab.ts (the one copy
+ * of what EngageLab documents); state is per AppKey; the push module tells it what was sent.
  */
 
 type Json = Record<string, unknown>;
@@ -17,6 +22,12 @@ const error = (status: number, code: number, message: string): ProviderAnswer =>
 });
 const ok = (body: unknown = {}): ProviderAnswer => ({ status: 200, body });
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const { label: LABEL, scheduleName: SCHEDULE_NAME, appPushOnly } = engageLabLifecycleRules;
+/** A tag's or alias's documented rule: the characters and at most 40 bytes. */
+const validLabel = (text: string) =>
+	LABEL.value.pattern.test(text) && bytes(text) <= LABEL.value.maxBytes;
+const validScheduleName = (text: string) =>
+	SCHEDULE_NAME.value.pattern.test(text) && bytes(text) <= SCHEDULE_NAME.value.maxBytes;
 const known = (id: string) => !id.startsWith('unknown-');
 
 interface SentMessage {
@@ -61,7 +72,12 @@ function scheduleProblem(task: Json, creating: boolean): ProviderAnswer | undefi
 		return error(400, 21002, 'name, enabled, trigger and push are required');
 	if (task.name !== undefined) {
 		const name = String(task.name);
-		if (!name || bytes(name) > 255) return error(400, 21003, 'name must be 1 to 255 bytes');
+		if (!validScheduleName(name))
+			return error(
+				400,
+				21003,
+				'name must be 1 to 255 bytes of letters, digits, underscores and Chinese characters',
+			);
 	}
 	if (creating && task.enabled !== true) return error(400, 21003, 'enabled must be true');
 	if (task.trigger !== undefined) {
@@ -173,11 +189,20 @@ export function createEngageLabLifecycle() {
 		const ids = (request.query.get('registration_ids') ?? '').split(',').filter(Boolean);
 		if (!ids.length) return error(400, 21002, 'registration_ids is required');
 		const answer: Json = {};
+		// Status texts as the SDKs show them (provider-docs: deviceStatus).
 		for (const rid of ids) {
-			if (!known(rid)) answer[rid] = { status: -1, error_message: 'registration_id not found' };
+			if (!known(rid))
+				answer[rid] = {
+					status: DEVICE_STATUS_TEXTS.failed,
+					error_message: 'registration_id not found',
+				};
 			else if (message.devices.includes(rid))
-				answer[rid] = { status: message.recalled ? 4 : 1, error_message: '' };
-			else answer[rid] = { status: 0, error_message: 'not a target of this message' };
+				answer[rid] = { status: DEVICE_STATUS_TEXTS.delivered };
+			else
+				answer[rid] = {
+					status: DEVICE_STATUS_TEXTS.failed,
+					error_message: 'not a target of this message',
+				};
 		}
 		return ok(answer);
 	}
@@ -209,7 +234,8 @@ export function createEngageLabLifecycle() {
 		const task = schedules.get(id);
 		if (!task || task.appKey !== appKey) return error(400, 21003, 'schedule_id is invalid');
 		const { appKey: _appKey, ...visible } = task;
-		if (request.method === 'GET') return ok(visible);
+		// A list of tasks, as the SDKs read it (provider-docs: scheduleGet).
+		if (request.method === 'GET') return ok([visible]);
 		if (request.method === 'DELETE') {
 			schedules.delete(id);
 			return ok({});
@@ -242,8 +268,8 @@ export function createEngageLabLifecycle() {
 		if (body.tags === '') tags.clear();
 		else if (isObject(body.tags)) {
 			const { add = [], remove = [] } = body.tags as { add?: string[]; remove?: string[] };
-			if ([...add, ...remove].some((tag) => !tag || bytes(String(tag)) > 40))
-				return error(400, 21003, 'a tag must be 1 to 40 bytes');
+			if ([...add, ...remove].some((tag) => !validLabel(String(tag))))
+				return error(400, 21003, 'a tag must be 1 to 40 bytes of letters, digits, _ or Chinese');
 			for (const tag of remove) tags.delete(tag);
 			for (const tag of add) tags.add(tag);
 			if (tags.size > 100) return error(400, 21003, 'a device can have at most 100 tags');
@@ -251,7 +277,8 @@ export function createEngageLabLifecycle() {
 		let alias = found.alias;
 		if (body.alias !== undefined) {
 			alias = String(body.alias);
-			if (bytes(alias) > 40) return error(400, 21003, 'an alias must be at most 40 bytes');
+			if (alias !== '' && !validLabel(alias))
+				return error(400, 21003, 'an alias must be 1 to 40 bytes of letters, digits, _ or Chinese');
 		}
 		found.tags = tags;
 		found.alias = alias;
@@ -265,6 +292,7 @@ export function createEngageLabLifecycle() {
 			.filter(Boolean);
 		if (!tags.length) return error(400, 21002, 'tags is required');
 		if (tags.length > 1000) return error(400, 21003, 'at most 1000 tags');
+		if (!tags.every(validLabel)) return error(400, 21003, 'a tag is not valid');
 		const all = allDevices(appKey);
 		return ok({
 			tagsCount: Object.fromEntries(
@@ -274,7 +302,7 @@ export function createEngageLabLifecycle() {
 	}
 
 	function tag(appKey: string, request: ProviderRequest, name: string): ProviderAnswer {
-		if (bytes(name) > 40) return error(400, 21003, 'a tag must be at most 40 bytes');
+		if (!validLabel(name)) return error(400, 21003, 'a tag is not valid');
 		if (request.method === 'DELETE') {
 			for (const { device } of allDevices(appKey)) device.tags.delete(name);
 			return ok({});
@@ -299,12 +327,16 @@ export function createEngageLabLifecycle() {
 	}
 
 	function alias(appKey: string, request: ProviderRequest, name: string): ProviderAnswer {
+		if (!validLabel(name)) return error(400, 21003, 'an alias is not valid');
 		const holders = allDevices(appKey).filter(({ device }) => device.alias === name);
 		if (request.method === 'GET') return ok({ registration_ids: holders.map(({ rid }) => rid) });
 		if (request.method !== 'DELETE') return error(405, 21001, 'method not allowed');
 		for (const { device } of holders) device.alias = '';
 		return ok({});
 	}
+
+	const noWebPath = (request: ProviderRequest) =>
+		error(404, 404, `no such path ${request.path} for Web Push (${appPushOnly.value.join(', ')})`);
 
 	const ROUTES: Array<
 		[
@@ -318,11 +350,19 @@ export function createEngageLabLifecycle() {
 			(appKey, request, web) =>
 				web ? stats(appKey, request, true) : error(404, 404, 'Web Push only'),
 		],
-		[/^\/v4\/status\/message$/, (appKey, request) => deviceStatus(appKey, request)],
+		// App Push only (provider-docs: appPushOnly): the Web Push host has no such path.
+		[
+			/^\/v4\/status\/message$/,
+			(appKey, request, web) => (web ? noWebPath(request) : deviceStatus(appKey, request)),
+		],
 		[
 			/^\/v4\/push\/withdraw\/([^/]+)$/,
-			(appKey, request, _web, id) =>
-				request.method === 'DELETE' ? recall(appKey, id) : error(405, 21001, 'method not allowed'),
+			(appKey, request, web, id) =>
+				web
+					? noWebPath(request)
+					: request.method === 'DELETE'
+						? recall(appKey, id)
+						: error(405, 21001, 'method not allowed'),
 		],
 		[/^\/v4\/schedules$/, (appKey, request) => schedule(appKey, request)],
 		[/^\/v4\/schedules\/([^/]+)$/, (appKey, request, _web, id) => schedule(appKey, request, id)],

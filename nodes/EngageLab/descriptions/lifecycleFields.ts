@@ -26,7 +26,11 @@ function text(
 	};
 }
 
-const platformField = (operations: string[]): INodeProperties => ({
+/** `web` where a source names it for Web Push apps (provider-docs: tagCountPlatforms). */
+/** EngageLab's rule for tags and aliases (Tag Alias API page). */
+const LABEL_RULE = 'Letters, digits, underscores and Chinese characters; at most 40 bytes';
+
+const platformField = (operations: string[], web = false): INodeProperties => ({
 	displayName: 'Platform',
 	name: 'platform',
 	type: 'options',
@@ -35,6 +39,7 @@ const platformField = (operations: string[]): INodeProperties => ({
 		{ name: 'Android', value: 'android' },
 		{ name: 'HarmonyOS', value: 'hmos' },
 		{ name: 'iOS', value: 'ios' },
+		...(web ? [{ name: 'Web (Web Push Apps)', value: 'web' }] : []),
 	],
 	default: '',
 	displayOptions: on(operations),
@@ -56,7 +61,7 @@ export const messageFields: INodeProperties[] = [
 		'Registration IDs',
 		'registrationIds',
 		['getDeviceStatus'],
-		`The devices to look up. ${LIST_HINT}`,
+		`The devices to look up. ${LIST_HINT} Sent in calls of up to 100.`,
 		{ required: true, typeOptions: { rows: 2 } },
 	),
 ];
@@ -73,7 +78,7 @@ export const deviceFields: INodeProperties[] = [
 		'Tags to Add',
 		'tagsToAdd',
 		['updateDevice'],
-		`At most 40 bytes each; a device has at most 100 tags. ${LIST_HINT}`,
+		`${LABEL_RULE} each; a device has at most 100 tags. ${LIST_HINT}`,
 	),
 	text('Tags to Remove', 'tagsToRemove', ['updateDevice'], LIST_HINT),
 	{
@@ -96,7 +101,7 @@ export const deviceFields: INodeProperties[] = [
 		default: 'keep',
 		displayOptions: on(['updateDevice']),
 	},
-	text('Alias', 'alias', ['updateDevice'], 'At most 40 bytes', {
+	text('Alias', 'alias', ['updateDevice'], LABEL_RULE, {
 		displayOptions: { show: { operation: ['updateDevice'], aliasAction: ['set'] } },
 	}),
 ];
@@ -106,7 +111,7 @@ export const tagFields: INodeProperties[] = [
 		required: true,
 		typeOptions: { rows: 2 },
 	}),
-	text('Tag', 'tag', ['updateTag', 'deleteTag'], 'At most 40 bytes', { required: true }),
+	text('Tag', 'tag', ['updateTag', 'deleteTag'], LABEL_RULE, { required: true }),
 	text(
 		'Registration IDs to Add',
 		'registrationIdsToAdd',
@@ -119,11 +124,12 @@ export const tagFields: INodeProperties[] = [
 		['updateTag'],
 		`At most 1,000. ${LIST_HINT}`,
 	),
-	platformField(['countTags', 'deleteTag']),
+	platformField(['countTags'], true),
+	platformField(['deleteTag']),
 ];
 
 export const aliasFields: INodeProperties[] = [
-	text('Alias', 'alias', ['getAlias', 'deleteAlias'], 'At most 40 bytes', { required: true }),
+	text('Alias', 'alias', ['getAlias', 'deleteAlias'], LABEL_RULE, { required: true }),
 	platformField(['getAlias', 'deleteAlias']),
 ];
 
@@ -152,7 +158,13 @@ export const scheduleFields: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		displayOptions: on(['listSchedules']),
 	},
-	text('Name', 'scheduleName', withPush, 'At most 255 bytes', { required: true }),
+	text(
+		'Name',
+		'scheduleName',
+		withPush,
+		'Letters, digits, underscores and Chinese characters (no spaces); at most 255 bytes',
+		{ required: true },
+	),
 	{
 		displayName: 'Enabled',
 		name: 'enabled',

@@ -40,7 +40,7 @@ import {
 	buildScheduleRequest,
 	buildScheduleUpdateRequest,
 } from '../hooks/scheduleRequests';
-import { engageLabProfile } from '../profile';
+import { engageLabLifecycleProfile } from '../profile';
 
 /** The resources after a send; they all use the app credential (AppKey). */
 export const lifecycleResourceValues = ['message', 'schedule', 'device', 'tag', 'alias'];
@@ -63,7 +63,7 @@ function operation(
 		value,
 		action,
 		description,
-		routing: pushRouting({ profile: engageLabProfile, build, plan, read, method }),
+		routing: pushRouting({ profile: engageLabLifecycleProfile, build, plan, read, method }),
 	};
 }
 
@@ -89,7 +89,7 @@ export const lifecycleOperations: INodeProperties[] = [
 				'Get Device Status',
 				'getDeviceStatus',
 				'Get the delivery status of a message per device',
-				'Whether a message reached each of the given registration IDs (endpoint of the official SDK)',
+				'Whether a message reached each of the given registration IDs (App Push only; endpoint of the official SDKs)',
 				'GET',
 				buildDeviceStatusRequest,
 				deviceStatusPlan,
@@ -107,7 +107,7 @@ export const lifecycleOperations: INodeProperties[] = [
 				'Recall',
 				'recall',
 				'Recall a message',
-				'Withdraw a push from devices that have not shown it yet (within one day, once)',
+				'Withdraw a push from devices that have not shown it yet (App Push only; within one day, once)',
 				'DELETE',
 				buildRecallRequest,
 				recallPlan,

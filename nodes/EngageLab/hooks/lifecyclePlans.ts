@@ -74,14 +74,16 @@ export const deviceStatusPlan: DeliveryPlan = {
 						'no_status',
 					),
 				};
-			const { status, error_message: errorMessage, ...rest } = asObject(entry);
+			// A status text ("delivered", "failed") in the SDKs (provider-docs: deviceStatus); the
+			// full list is not published, so the value is passed on as sent, with the raw entry.
+			const { status, error_message: errorMessage } = asObject(entry);
 			return {
 				status: 'sent',
 				json: {
 					registrationId,
-					deliveryStatus: status ?? entry,
+					deliveryStatus: (status ?? entry) as IDataObject[string],
 					...(errorMessage ? { errorMessage } : {}),
-					...rest,
+					raw: entry as IDataObject[string],
 				},
 			};
 		}),
@@ -131,14 +133,42 @@ export const scheduleCreatePlan: DeliveryPlan = {
 	idempotent: () => false,
 };
 
+/**
+ * Schedule → Get: EngageLab's SDKs read the answer as a list of tasks (provider-docs: scheduleGet),
+ * which no page confirms: one item per task of a list, or the one task of an object, each with the
+ * raw answer so that a user sees what EngageLab said. An empty list is no task.
+ */
 export const scheduleGetPlan: DeliveryPlan = {
 	commonFields: scheduleId,
-	accepted: (_context, response) => done(taskFields(response)),
+	accepted: (context, response): Outcome[] => {
+		const raw = response as IDataObject | IDataObject[];
+		const tasks: unknown[] = Array.isArray(raw) ? raw : [raw];
+		if (tasks.length === 0)
+			return [
+				{
+					status: 'rejected',
+					json: { raw },
+					failure: missing(
+						'EngageLab returned no task for this schedule id',
+						'Check the schedule id: tasks created in the console cannot be read through the API.',
+						'no_schedule',
+					),
+				},
+			];
+		return tasks.map((task) => ({
+			status: 'sent',
+			json: { ...scheduleId(context), ...taskFields(asObject(task)), raw },
+		}));
+	},
 	idempotent: () => true,
 };
 
 /** PUT replaces the task with the same fields: repeating it lands on the same task. */
-export const scheduleUpdatePlan = scheduleGetPlan;
+export const scheduleUpdatePlan: DeliveryPlan = {
+	commonFields: scheduleId,
+	accepted: (_context, response) => done(taskFields(response)),
+	idempotent: () => true,
+};
 
 export const scheduleDeletePlan: DeliveryPlan = {
 	commonFields: scheduleId,

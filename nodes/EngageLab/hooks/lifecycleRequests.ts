@@ -31,6 +31,21 @@ export function fail(
 /** The app credential's host, and whether it is a Web Push app (some paths differ). */
 export const appHost = async (context: IExecuteSingleFunctions) => await engageLabHost(context);
 
+/**
+ * The App Push host, for operations EngageLab offers for App Push only (recall, per-device status:
+ * provider-docs engageLabLifecycleRules.appPushOnly): a Web Push credential is refused before sending.
+ */
+async function appPushOnlyHost(context: IExecuteSingleFunctions, operation: string) {
+	const host = await appHost(context);
+	if (host.web)
+		fail(
+			context,
+			`${operation} is not available for Web Push`,
+			'EngageLab offers it for App Push only. Choose an App Push credential (Product: App Push) for this operation.',
+		);
+	return host;
+}
+
 /** One id from a field: trimmed, not empty, and safe as one path segment. */
 export function idField(context: IExecuteSingleFunctions, name: string, label: string): string {
 	const value = String(context.getNodeParameter(name, '') ?? '').trim();
@@ -79,7 +94,7 @@ export async function buildRecallRequest(
 	this: IExecuteSingleFunctions,
 	request: Request,
 ): Promise<Request> {
-	const { baseUrl } = await appHost(this);
+	const { baseUrl } = await appPushOnlyHost(this, 'Recall');
 	const msgId = idField(this, 'messageId', 'Message ID');
 	return { ...request, url: `${baseUrl}/v4/push/withdraw/${encodeURIComponent(msgId)}` };
 }
@@ -88,7 +103,7 @@ export async function buildDeviceStatusRequest(
 	this: IExecuteSingleFunctions,
 	request: Request,
 ): Promise<Request> {
-	const { baseUrl } = await appHost(this);
+	const { baseUrl } = await appPushOnlyHost(this, 'Get Device Status');
 	const messageId = idField(this, 'messageId', 'Message ID');
 	const ids = listField(this, 'registrationIds', 'Registration IDs');
 	return {
@@ -151,8 +166,17 @@ export async function buildTagCountRequest(
 	this: IExecuteSingleFunctions,
 	request: Request,
 ): Promise<Request> {
-	const { baseUrl } = await appHost(this);
+	const { baseUrl, web } = await appHost(this);
 	const tags = listField(this, 'tags', 'Tags');
+	const platform = platformQs(this).platform;
+	if (platform !== undefined && (platform === 'web') !== web)
+		fail(
+			this,
+			web
+				? `Platform "${String(platform)}" is for App Push apps; this credential is a Web Push app`
+				: 'Platform "web" is for Web Push apps; this credential is an App Push app',
+			"Choose All, or the platform of the credential's product.",
+		);
 	for (const tag of tags) validateOrThrow(this, labelSchema, tag, 'EngageLab tag', {});
 	return {
 		...request,

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -55,6 +56,11 @@ export interface ProviderProfile {
 	credentialType: string;
 	defaultRequestsPerSecond: number;
 	/**
+	 * Paces these operations in their own bucket of the credential: operations whose limit the
+	 * provider does not publish go slowly without slowing the pushes beside them.
+	 */
+	rateBucket?: string;
+	/**
 	 * For providers whose node lets n8n throw on HTTP errors (so that n8n can refresh a token after a
 	 * 401): what a thrown answer means. Without it, thrown errors are judged as transport failures.
 	 */
@@ -88,6 +94,12 @@ interface PlannedRequests {
 	build(index: number): PlannedRequest;
 }
 
+/** The pacer's key: the credential (or the node without one), and the profile's own bucket if any. */
+export function rateKeyOf(profile: ProviderProfile, node: INode): string {
+	const bucket = profile.rateBucket ? `${profile.rateBucket}@` : '';
+	return `${bucket}${profile.credentialType}:${node.credentials?.[profile.credentialType]?.id ?? node.id}`;
+}
+
 /**
  * The around-hook of every operation, plugged in as the declarative `pagination` function because
  * that is where n8n lets a node wrap its own requests (README, "How a push is sent"). It splits
@@ -102,7 +114,7 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 	): Promise<INodeExecutionData[]> {
 		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
 		requestData.options.timeout = settings.timeoutMs;
-		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
+		const rateKey = rateKeyOf(profile, this.getNode());
 		const { requests, repeats, listed } = plan.fanOut
 			? splitByRecipients(this, requestData, plan.fanOut)
 			: single(requestData);

@@ -51,6 +51,8 @@ export function deliveryOptions(
 	defaultRequestsPerSecond: number,
 	show: IDisplayOptions['show'],
 	listOperations: string[] = [],
+	/** For operations whose limit the provider does not publish: said under Requests per Second. */
+	unpublishedLimit?: string,
 ): INodeProperties {
 	const options: INodeProperties[] = [
 		{
@@ -85,8 +87,9 @@ export function deliveryOptions(
 			type: 'number',
 			default: defaultRequestsPerSecond,
 			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			description:
-				'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
+			description: unpublishedLimit
+				? `The most requests per second sent with this credential for these operations, shared by all items and all workflows running at the same time. ${unpublishedLimit}`
+				: 'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
 		},
 		{
 			displayName: 'Timeout (Seconds)',

@@ -67,6 +67,17 @@ describe("EngageLab's own answer examples (docs 003, 004)", () => {
 		},
 	);
 
+	it("has a cited fixture for every code of the node's table (no branch of the reader without a source)", () => {
+		const documented = new Set(
+			engageLabAnswerExamples.map((example) => example.expected?.code).filter(Boolean),
+		);
+		expect(
+			Object.keys(ERROR_CODES)
+				.map(Number)
+				.filter((code) => !documented.has(code)),
+		).toEqual([]);
+	});
+
 	it('calls no recipient dead on a request-level answer: invalid_token appears nowhere in the table', () => {
 		for (const [code, meaning] of Object.entries(ERROR_CODES))
 			expect([code, meaning.status]).not.toEqual([code, 'invalid_token']);

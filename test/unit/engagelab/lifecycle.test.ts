@@ -1,4 +1,5 @@
 import {
+	buildDeviceStatusRequest,
 	buildDeviceUpdateRequest,
 	buildRecallRequest,
 	buildReportRequest,
@@ -8,16 +9,23 @@ import {
 import {
 	deviceStatusPlan,
 	reportPlan,
+	scheduleGetPlan,
 	scheduleListPlan,
 	tagCountPlan,
 } from '../../../nodes/EngageLab/hooks/lifecyclePlans';
 import {
 	deviceUpdateSchema,
+	labelSchema,
 	parseDateTime,
 	scheduleSchema,
 	triggerSchema,
 } from '../../../nodes/EngageLab/lifecycleSchema';
 import { channelRows, flattenReport, metricsOf } from '../../../nodes/EngageLab/report';
+import { targetsSchema } from '../../../nodes/EngageLab/schema';
+import {
+	engageLabLifecycleAnswers,
+	engageLabLifecycleRules,
+} from '../../fixtures/provider-docs/engagelab';
 import { singleContext } from '../support/singleContext';
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
@@ -165,9 +173,43 @@ describe('EngageLab schedule rules', () => {
 
 	it('exactly one trigger, and a name of at most 255 bytes (UTF-8)', () => {
 		expect(triggerSchema(NOW).safeParse({}).success).toBe(false);
-		expect(messages(check({ single: { time: '2027-01-01 00:00:00' } }, 'я'.repeat(128)))).toEqual([
+		expect(messages(check({ single: { time: '2027-01-01 00:00:00' } }, '中'.repeat(86)))).toEqual([
 			'at most 255 bytes',
 		]);
+	});
+
+	it("a name of EngageLab's characters, as its Scheduled Tasks page gives them (fixture)", () => {
+		const rule = engageLabLifecycleRules.scheduleName.value;
+		for (const name of rule.accepted)
+			expect([name, messages(check({ single: { time: '2027-01-01 00:00:00' } }, name))]).toEqual([
+				name,
+				[],
+			]);
+		for (const name of rule.refused)
+			expect(
+				messages(check({ single: { time: '2027-01-01 00:00:00' } }, name)).length,
+			).toBeGreaterThan(0);
+		expect(messages(check({ single: { time: '2027-01-01 00:00:00' } }, 'Weekly digest'))).toEqual([
+			'may hold only letters, digits, underscores and Chinese characters (not space)',
+		]);
+	});
+});
+
+describe('EngageLab tag and alias rule (Tag Alias page, fixture)', () => {
+	const rule = engageLabLifecycleRules.label.value;
+	it.each(rule.accepted)('accepts %s, in the lifecycle fields and in a push audience', (label) => {
+		expect(labelSchema.safeParse(label).success).toBe(true);
+		expect(targetsSchema.safeParse({ tag: [label], alias: [label] }).success).toBe(true);
+	});
+	it.each(rule.refused)('refuses %s, in the lifecycle fields and in a push audience', (label) => {
+		expect(labelSchema.safeParse(label).success).toBe(false);
+		const issues = targetsSchema.safeParse({ tag: [label], alias: [label] }).error?.issues ?? [];
+		expect(issues.map((issue) => issue.path.join('.'))).toEqual(['tag.0', 'alias.0']);
+	});
+	it('names the characters it refuses', () => {
+		expect(labelSchema.safeParse('user-1').error?.issues[0].message).toBe(
+			'may hold only letters, digits, underscores and Chinese characters (not "-")',
+		);
 	});
 });
 
@@ -216,6 +258,42 @@ describe('EngageLab lifecycle requests', () => {
 		).rejects.toThrow('must not contain "/"');
 	});
 
+	it('App Push-only operations (fixture: appPushOnly) refuse a Web Push credential before sending', async () => {
+		const web = { credentials: { ...credentials, product: 'webPush' } };
+		expect(engageLabLifecycleRules.appPushOnly.value).toEqual(['recall', 'getDeviceStatus']);
+		await expect(
+			buildRecallRequest.call(singleContext({ messageId: '1' }, web), request),
+		).rejects.toThrow('Recall is not available for Web Push');
+		await expect(
+			buildDeviceStatusRequest.call(
+				singleContext({ messageId: '1', registrationIds: 'r1' }, web),
+				request,
+			),
+		).rejects.toThrow('Get Device Status is not available for Web Push');
+	});
+
+	it("tag count: the platform must match the credential's product (fixture: tagCountPlatforms)", async () => {
+		const { appPush, webPush } = engageLabLifecycleRules.tagCountPlatforms.value;
+		const web = { credentials: { ...credentials, product: 'webPush' } };
+		for (const platform of webPush) {
+			const built = await buildTagCountRequest.call(
+				singleContext({ tags: 'vip', platform }, web),
+				request,
+			);
+			expect(built.qs).toEqual({ tags: 'vip', platform });
+			await expect(
+				buildTagCountRequest.call(
+					singleContext({ tags: 'vip', platform }, { credentials }),
+					request,
+				),
+			).rejects.toThrow('is for Web Push apps');
+		}
+		for (const platform of appPush)
+			await expect(
+				buildTagCountRequest.call(singleContext({ tags: 'vip', platform }, web), request),
+			).rejects.toThrow('is for App Push apps');
+	});
+
 	it('device update: tags to add and remove, remove all, alias set and removed', async () => {
 		const build = async (parameters: Record<string, unknown>) =>
 			(
@@ -231,7 +309,7 @@ describe('EngageLab lifecycle requests', () => {
 			tags: '',
 			alias: '',
 		});
-		expect(await build({ aliasAction: 'set', alias: ' user-1 ' })).toEqual({ alias: 'user-1' });
+		expect(await build({ aliasAction: 'set', alias: ' user_1 ' })).toEqual({ alias: 'user_1' });
 		await expect(build({})).rejects.toThrow('give tags to add or remove');
 		await expect(build({ removeAllTags: true, tagsToAdd: 'a' })).rejects.toThrow(
 			'cannot be combined',
@@ -267,7 +345,24 @@ describe('EngageLab lifecycle answers', () => {
 		expect(outcomes[1].failure?.meaning).toBe('No statistics for this message id');
 	});
 
-	it('device status: the provider status kept as deliveryStatus', () => {
+	it("device status: the SDKs' status texts (fixture) kept as deliveryStatus, with the raw entry", () => {
+		const { answer, request: asked } = engageLabLifecycleAnswers.deviceStatus;
+		const ids = asked.query.registration_ids.split(',');
+		const body = answer.body as Record<string, Record<string, string>>;
+		const outcomes = deviceStatusPlan.accepted(context, body, ids);
+		expect(outcomes.map((outcome) => outcome.json)).toEqual([
+			{ registrationId: 'reg1', deliveryStatus: 'delivered', raw: body.reg1 },
+			{
+				registrationId: 'reg2',
+				deliveryStatus: 'failed',
+				errorMessage: 'device offline',
+				raw: body.reg2,
+			},
+		]);
+		expect(outcomes.map((outcome) => outcome.status)).toEqual(['sent', 'sent']);
+	});
+
+	it('device status: a number, the other reading, is passed on as it came', () => {
 		const [outcome] = deviceStatusPlan.accepted(
 			context,
 			{ r1: { status: 2, error_message: 'offline' } },
@@ -277,7 +372,39 @@ describe('EngageLab lifecycle answers', () => {
 			registrationId: 'r1',
 			deliveryStatus: 2,
 			errorMessage: 'offline',
+			raw: { status: 2, error_message: 'offline' },
 		});
+	});
+
+	it("schedule get: the SDKs' list of tasks (fixture) gives each task with every field and the raw answer", () => {
+		const body = engageLabLifecycleAnswers.scheduleGet.answer.body;
+		const scheduleContext = singleContext({ scheduleId: 'sched_001' });
+		const outcomes = scheduleGetPlan.accepted(scheduleContext, body as never);
+		expect(outcomes).toEqual([
+			{
+				status: 'sent',
+				json: {
+					scheduleId: 'sched_001',
+					name: body[0].name,
+					enabled: body[0].enabled,
+					trigger: body[0].trigger,
+					push: body[0].push,
+					raw: body,
+				},
+			},
+		]);
+		expect(outcomes[0].json).not.toHaveProperty('0');
+	});
+
+	it('schedule get: one object (the other reading) is one task; an empty list is no task', () => {
+		const scheduleContext = singleContext({ scheduleId: 's1' });
+		const task = { schedule_id: 's1', name: 'n', enabled: true };
+		expect(scheduleGetPlan.accepted(scheduleContext, task)).toEqual([
+			{ status: 'sent', json: { scheduleId: 's1', name: 'n', enabled: true, raw: task } },
+		]);
+		const [none] = scheduleGetPlan.accepted(scheduleContext, [] as never);
+		expect(none.status).toBe('rejected');
+		expect(none.failure?.meaning).toContain('no task');
 	});
 
 	it('tag counts accept both spellings; schedule pages in camelCase', () => {

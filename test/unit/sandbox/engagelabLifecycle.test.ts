@@ -81,7 +81,8 @@ describe('EngageLab sandbox after the send', () => {
 		const created = await call('POST', '/v4/schedules', task({ single: { time: stamp(1) } }));
 		expect(created.json).toMatchObject({ name: 'n' });
 		const id = String(created.json.schedule_id);
-		expect((await call('GET', `/v4/schedules/${id}`)).json).toMatchObject({ schedule_id: id });
+		// A list of tasks, as EngageLab's SDKs read it (provider-docs: scheduleGet).
+		expect((await call('GET', `/v4/schedules/${id}`)).json).toMatchObject([{ schedule_id: id }]);
 		expect((await call('GET', '/v4/schedules?page=1')).json).toMatchObject({ total_count: 1 });
 		for (const refused of [
 			task({ single: { time: stamp(400) } }),

@@ -1,5 +1,6 @@
 import { callbackItems, receiptStatus } from '../../../nodes/EngageLabTrigger/rows';
 import { engageLabCallbackBody } from '../../../dev/sandbox/callbacks';
+import { engageLabCallbackRow } from '../../fixtures/provider-docs/engagelab';
 
 describe('EngageLab callback rows', () => {
 	it('gives one item per row with the message id, recipient, status, EngageLab fields, key and raw row', () => {
@@ -18,8 +19,9 @@ describe('EngageLab callback rows', () => {
 			message_id: '1500012345',
 			from: 'push',
 			to: 'rid-anna',
-			server: 'app_push',
-			channel: 'app_push',
+			// As EngageLab's App Push callback page shows them (provider-docs: engageLabCallbackRow).
+			server: engageLabCallbackRow.value.server,
+			channel: engageLabCallbackRow.value.channel,
 			itime: 1764556800,
 			custom_args: { order: 'A-1' },
 			message_status: 'delivered',
