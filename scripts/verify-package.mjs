@@ -1,13 +1,30 @@
 /**
- * npm run verify (plain ESM like the scanner itself): offline, what `npx @n8n/scan-community-package` checks before a package can be verified,
- * minus the two network legs (npm provenance and the GitHub download). The lint config is the scanner's
- * own (`buildScanConfig` in @n8n/scan-community-package 0.32.0, scanner/scanner.mjs), run with inline
- * `eslint-disable` comments ignored, on the sources and on the packed tarball; then the package rules
- * the scanner's lint cannot see: no runtime dependencies, only `dist` shipped, every registered node and
- * credential present with its light and dark icons, and a codex file per node.
+ * npm run verify (plain ESM like the scanner itself): the release checks, offline, on the packed tarball
+ * (npm test and so .ci/run run them; the Publish workflow runs them before `npm publish`).
+ * 1. What `npx @n8n/scan-community-package` checks before a package can be verified, minus its two
+ *    network legs (npm provenance and the GitHub download): the lint config is the scanner's own
+ *    (`buildScanConfig` in @n8n/scan-community-package 0.32.0, scanner/scanner.mjs), run with inline
+ *    `eslint-disable` comments ignored, on the sources and on the packed tarball.
+ * 2. The package rules the scanner's lint cannot see: no runtime dependencies, only `dist` shipped,
+ *    every registered node and credential present with its light and dark icons, a codex file per node.
+ * 3. `n8n-node lint` (@n8n/node-cli, which n8n's verification guidelines name) on the package's sources
+ *    laid out as n8n's starter lays them out, with the starter's unmodified eslint.config.mjs (strict
+ *    mode refuses any other); the repository's own config lints more (tests, scripts) with other rules.
+ * 4. `npm publish --dry-run`: it needs no token and no network, and must list exactly the tarball's files
+ *    under package.json's name and version; and CHANGELOG.md has a dated section for that version.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +162,75 @@ function packageRules(unpacked) {
 	return errors;
 }
 
+/** n8n's starter project: its eslint.config.mjs, which `n8n-node lint` requires unchanged in strict mode. */
+const STARTER_ESLINT_CONFIG =
+	"import { config } from '@n8n/node-cli/eslint';\n\nexport default config;\n";
+
+/** `n8n-node lint` on the package's sources in the starter's layout (see the header, point 3). */
+function n8nNodeLint(work) {
+	const starter = join(work, 'starter');
+	for (const entry of ['package.json', 'tsconfig.json', 'nodes', 'credentials', 'icons'])
+		cpSync(join(ROOT, entry), join(starter, entry), { recursive: true });
+	writeFileSync(join(starter, 'eslint.config.mjs'), STARTER_ESLINT_CONFIG);
+	symlinkSync(join(ROOT, 'node_modules'), join(starter, 'node_modules'), 'dir');
+	const errors = [];
+	try {
+		execFileSync(join(ROOT, 'node_modules', '.bin', 'n8n-node'), ['lint'], {
+			cwd: starter,
+			encoding: 'utf8',
+			env: { ...process.env, FORCE_COLOR: '0' },
+			stdio: 'pipe',
+		});
+	} catch (error) {
+		// n8n-node asks eslint for colours whatever the environment says.
+		const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '');
+		errors.push(`n8n-node lint failed:\n${output}`);
+	}
+	console.log(
+		`${errors.length === 0 ? 'ok  ' : 'FAIL'} n8n-node lint (@n8n/node-cli) in the starter's layout`,
+	);
+	return errors;
+}
+
+/** `npm publish --dry-run` lists the tarball's files under the package's name and version. */
+function publishDryRun(unpacked) {
+	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+	const errors = [];
+	const output = execFileSync('npm', ['publish', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	const parsed = JSON.parse(output);
+	// npm 11 keys the result by package name; npm 10 prints the result itself.
+	const result = parsed[pkg.name] ?? parsed;
+	if (result.name !== pkg.name || result.version !== pkg.version)
+		errors.push(
+			`npm publish --dry-run: ${result.name}@${result.version}, not ${pkg.name}@${pkg.version}`,
+		);
+	const published = result.files.map((file) => file.path).sort();
+	const packed = walk(unpacked)
+		.map((file) => relative(unpacked, file))
+		.sort();
+	if (JSON.stringify(published) !== JSON.stringify(packed))
+		errors.push(
+			`npm publish --dry-run lists other files than the tarball: ${published.filter((file) => !packed.includes(file)).join(', ') || '(none extra)'}; missing ${packed.filter((file) => !published.includes(file)).join(', ') || '(none)'}`,
+		);
+	const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+	const heading = new RegExp(
+		`^## \\[${pkg.version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`,
+		'm',
+	);
+	if (!heading.test(changelog))
+		errors.push(
+			`CHANGELOG.md has no section "## [${pkg.version}] - <date>" for package.json's version`,
+		);
+	console.log(
+		`${errors.length === 0 ? 'ok  ' : 'FAIL'} npm publish --dry-run: ${published.length} files as ${pkg.name}@${pkg.version}; CHANGELOG section`,
+	);
+	return errors;
+}
+
 async function main() {
 	const sources = [
 		'package.json',
@@ -168,6 +254,8 @@ async function main() {
 		const shipped = ['package.json', ...walk(unpacked).filter((file) => file.endsWith('.js'))];
 		errors.push(...(await lint('tarball', unpacked, shipped)));
 		errors.push(...packageRules(unpacked));
+		errors.push(...publishDryRun(unpacked));
+		errors.push(...n8nNodeLint(work));
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}

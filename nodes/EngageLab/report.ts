@@ -77,7 +77,8 @@ export function flattenReport(msgId: string, stats: unknown): IDataObject {
 	const byKind: IDataObject = {};
 	for (const row of rows) {
 		if (row.platform !== '' || row.channel !== '') continue;
-		const { kind: _kind, platform: _platform, channel: _channel, ...counts } = row;
+		const counts: IDataObject = { ...row };
+		for (const key of ['kind', 'platform', 'channel']) delete counts[key];
 		byKind[row.kind] = counts;
 	}
 	const fields: IDataObject = { msgId };

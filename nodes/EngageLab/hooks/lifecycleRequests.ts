@@ -155,7 +155,8 @@ export async function buildDeviceUpdateRequest(
 		'EngageLab device update',
 		lifecycleLabels,
 	);
-	const { clearTags: _clear, ...update } = valid as IDataObject;
+	const update: IDataObject = { ...(valid as IDataObject) };
+	delete update.clearTags;
 	// "" removes all tags; an alias of "" removes the alias.
 	if (clearTags) update.tags = '';
 	if (aliasAction === 'remove') update.alias = '';

@@ -55,7 +55,8 @@ async function scheduleBody(
 	const inner = push.body as IDataObject;
 	const options = (inner.options ?? {}) as IDataObject;
 	if (typeof options.cid === 'string' && options.cid.startsWith('n8n-')) {
-		const { cid: _generated, ...rest } = options;
+		const rest: IDataObject = { ...options };
+		delete rest.cid;
 		inner.options = rest;
 	}
 	const task = {
