@@ -95,7 +95,7 @@ function engageLabNode(registrationIds: string): IDataObject {
 	return {
 		name: PUSH,
 		type: 'n8n-nodes-push-gateways.engageLab',
-		typeVersion: 1,
+		typeVersion: 2,
 		credentials: { engageLabApi: { id: 'sandboxEngageLab', name: 'EngageLab App Push (sandbox)' } },
 		parameters: {
 			resource: 'push',

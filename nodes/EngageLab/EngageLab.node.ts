@@ -10,7 +10,12 @@ import {
 	pushSendOperation,
 	pushValidateOperation,
 } from './descriptions/operations';
-import { bodyInputField, bodyJsonField, optionsField } from './descriptions/optionsFields';
+import {
+	bodyInputField,
+	bodyJsonField,
+	optionsField,
+	productField,
+} from './descriptions/optionsFields';
 import { pushResources } from './descriptions/shown';
 import { lifecycleFields } from './descriptions/lifecycleFields';
 import { lifecycleOperations, lifecycleResourceValues } from './descriptions/lifecycleOperations';
@@ -22,7 +27,9 @@ export class EngageLab implements INodeType {
 		name: 'engageLab',
 		icon: { light: 'file:../../icons/engagelab.svg', dark: 'file:../../icons/engagelab.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1: 0.1.0's parameters (Product, six recipient fields), kept for the workflows saved with them.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send app and web push notifications through EngageLab',
 		defaults: { name: 'EngageLab' },
@@ -112,6 +119,7 @@ export class EngageLab implements INodeType {
 				options: [groupPushSendOperation],
 				default: 'sendToGroup',
 			},
+			productField,
 			bodyInputField,
 			bodyJsonField,
 			...audienceFields,

@@ -14,7 +14,10 @@ export class SberSmartPush implements INodeType {
 		name: 'sberSmartPush',
 		icon: { light: 'file:../../icons/sber.svg', dark: 'file:../../icons/sber.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1: 0.1.0's Send (Lite) variables as name/value rows, kept for the workflows saved with them;
+		// 1.1: JSON, as in each Extended destination.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send SmartPush notifications to Salut app users and Sber devices',
 		defaults: { name: 'Sber SmartPush' },

@@ -22,6 +22,7 @@ import { prepareLocalN8n } from '../../dev/n8n/localN8n';
 import { OWNER, serverEnv, startN8nServer, type N8nServer } from '../../dev/n8n/n8nServer';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { REPO_ROOT } from '../../dev/n8n/n8nInstall';
+import { readSavedWorkflows } from '../fixtures/savedWorkflows';
 import { CHROMIUM, CHROMIUM_FLAGS } from './harness/browser';
 
 const SHOTS = join(REPO_ROOT, 'test-output', 'editor');
@@ -598,4 +599,48 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 			await context.close();
 		}
 	}, 180_000);
+	it.each([
+		[
+			'v010ElIds',
+			'EngageLab',
+			['Product', 'Registration IDs', 'Tags', 'Tags AND', 'Tags NOT', 'Aliases', 'Segment ID'],
+			['Recipients'],
+		],
+		[
+			'v010SberLite',
+			'Sber SmartPush',
+			['Header Variables', 'Body Variables'],
+			['Header Variables (JSON)'],
+		],
+	])(
+		'%s: a node saved by 0.1.0 (typeVersion 1) opens with 0.1.0’s fields',
+		async (workflowId, nodeName, shown, hidden) => {
+			const { workflow } = readSavedWorkflows('0.1.0').find(
+				(entry) => entry.workflow.id === workflowId,
+			)!;
+			const context = await signedIn('light');
+			const page = await context.newPage();
+			try {
+				const { id: _id, ...data } = workflow;
+				const created = await context.request.post(`${server.url}/rest/workflows`, {
+					data: { ...data, active: false },
+				});
+				expect(created.ok()).toBe(true);
+				const body = (await created.json()) as { id?: string; data?: { id: string } };
+				await page.goto(`${server.url}/workflow/${body.data?.id ?? body.id}`);
+				await page.getByTestId('canvas-node').filter({ hasText: nodeName }).first().dblclick();
+				await page.getByTestId('ndv').waitFor({ state: 'visible' });
+				const labels = await parameterLabels(page);
+				for (const field of shown) expect(labels).toContain(field);
+				for (const field of hidden) expect(labels).not.toContain(field);
+				await page.screenshot({ path: join(SHOTS, `${workflowId}-version1-light.png`) });
+			} catch (error) {
+				await page.screenshot({ path: join(SHOTS, `${workflowId}-version1-failed.png`) });
+				throw error;
+			} finally {
+				await context.close();
+			}
+		},
+		120_000,
+	);
 });

@@ -24,7 +24,7 @@ function chain(id: string, steps: Array<[string, INodeParameters]>): IDataObject
 			id: `${id}-${index + 1}`,
 			name,
 			type: `${PACKAGE_NAME}.engageLab`,
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [220 * (index + 1), 0],
 			parameters,
 			credentials: { engageLabApi: { id: credential.id, name: credential.name } },

@@ -88,7 +88,9 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		});
 	});
 
-	it('a 0.1.0 node (product in the node, recipients as top-level fields) is refused before sending, not sent to no one', async () => {
+	// A node saved by 0.1.0 has typeVersion 1 and runs as it did (engagelab.version1.test.ts); version 2
+	// never saved these parameters, and does not read them.
+	it('version 2 reads the Recipients collection only: top-level recipient fields are refused before sending, not sent to no one', async () => {
 		const run = await runEngageLab(sandbox, {
 			resource: 'push',
 			operation: 'send',

@@ -143,6 +143,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 				headerValues: '={{ JSON.stringify({ name: $json.name }) }}',
 				bodyValues: '={{ JSON.stringify({ order: $json.order, date: "today" }) }}',
 			},
+			1.1,
 		],
 		[
 			'an object from an expression',
@@ -150,10 +151,11 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 				headerValues: '={{ { name: $json.name } }}',
 				bodyValues: '={{ { order: $json.order, date: "today" } }}',
 			},
+			1.1,
 		],
 		[
-			// What Send (Lite) of 0.1.0 saved: the parameter kept its name, so these workflows still run.
-			'name/value rows saved by 0.1.0',
+			// What Send (Lite) of 0.1.0 saved: a node of version 1 reads them as rows.
+			'name/value rows of a version 1 node (0.1.0)',
 			{
 				headerValues: { pairs: [{ key: 'name', value: '={{ $json.name }}' }] },
 				bodyValues: {
@@ -163,10 +165,12 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 					],
 				},
 			},
+			1,
 		],
-	])('takes the variables as %s, each value a string', async (_case, variables) => {
+	])('takes the variables as %s, each value a string', async (_case, variables, typeVersion) => {
 		const run = await runSber(sandbox, liteTo('sub-1', variables), {
 			items: [{ name: 'Boris', order: 43 }],
+			typeVersion,
 		});
 		expect(run.error).toBeUndefined();
 		expect((sandbox.deliveries[0].body as { templateContent: unknown }).templateContent).toEqual({

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fieldsShown, notificationShown, withMessage } from './shown';
+import { fieldsShown, fromVersion2, notificationShown, version1, withMessage } from './shown';
 
 const APP_ONLY = 'For App Push credentials; a Web Push credential refuses it';
 
@@ -20,7 +20,7 @@ const intentUrl: INodeProperties = {
 	description: 'What a tap opens: a deep link, or an intent URI',
 };
 
-export const contentFields: INodeProperties[] = [
+const contentFieldsOfBothVersions: INodeProperties[] = [
 	{
 		displayName: 'Platforms',
 		name: 'platforms',
@@ -290,3 +290,32 @@ export const contentFields: INodeProperties[] = [
 		],
 	},
 ];
+
+/**
+ * The fields that differ by version, as 0.1.0 showed them in version 1: the node's Product chose
+ * between the App Push fields and the Web Notification, each without the credential's wording.
+ */
+const VERSION_1: Record<string, { product: string; description?: string }> = {
+	platforms: { product: 'appPush', description: 'All three sends to every platform' },
+	android: { product: 'appPush' },
+	ios: { product: 'appPush' },
+	hmos: { product: 'appPush' },
+	web: { product: 'webPush', description: 'Alert and URL are required' },
+};
+
+function byVersion(field: INodeProperties): INodeProperties[] {
+	const old = VERSION_1[field.name];
+	if (!old) return [field];
+	const show = field.displayOptions?.show ?? {};
+	const { description: _current, ...rest } = field;
+	return [
+		{
+			...rest,
+			...(old.description ? { description: old.description } : {}),
+			displayOptions: { show: { ...show, product: [old.product], ...version1 } },
+		},
+		{ ...field, displayOptions: { show: { ...show, ...fromVersion2 } } },
+	];
+}
+
+export const contentFields: INodeProperties[] = contentFieldsOfBothVersions.flatMap(byVersion);

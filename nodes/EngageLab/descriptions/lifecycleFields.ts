@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { audienceFields } from './audienceFields';
 import { contentFields } from './contentFields';
-import { bodyInputField, bodyJsonField, optionsField } from './optionsFields';
+import { bodyInputField, bodyJsonField, optionsField, productField } from './optionsFields';
 import { pushResources } from './shown';
 
 const on = (operation: string[]) => ({ show: { operation } });
@@ -256,6 +256,7 @@ function forSchedule(field: INodeProperties): INodeProperties {
 }
 
 export const schedulePushFields: INodeProperties[] = [
+	productField,
 	bodyInputField,
 	bodyJsonField,
 	...audienceFields,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { pushResources } from './shown';
+import { pushResources, version1 } from './shown';
 
 export const bodyInputField: INodeProperties = {
 	displayName: 'Define Push Using',
@@ -130,4 +130,18 @@ export const optionsField: INodeProperties = {
 			description: 'How long EngageLab keeps the push for offline devices; 0: online devices only',
 		},
 	],
+};
+
+/** Version 1 (0.1.0) only: the node chose the product, and it had to match the credential's. */
+export const productField: INodeProperties = {
+	displayName: 'Product',
+	name: 'product',
+	type: 'options',
+	options: [
+		{ name: 'App Push', value: 'appPush' },
+		{ name: 'Web Push', value: 'webPush' },
+	],
+	default: 'appPush',
+	description: 'Must match the credential; decides which fields are shown',
+	displayOptions: { show: { resource: pushResources, ...version1 } },
 };

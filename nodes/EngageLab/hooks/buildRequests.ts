@@ -37,15 +37,19 @@ function customArgs(
 	return jsonOption(context, value, 'Options → Custom Args');
 }
 
-/** The Recipients collection: only the kinds the user added are there. */
-function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
+/**
+ * The recipients: version 2's Recipients collection holds only the kinds the user added; version 1
+ * (0.1.0) had the six kinds as fields of their own.
+ */
+function audience(context: IExecuteSingleFunctions, version1: boolean): IDataObject | 'all' {
 	if (context.getNodeParameter('audience', 'targets') === 'all') return 'all';
-	const given = (context.getNodeParameter('to', {}) ?? {}) as IDataObject;
+	const given = version1 ? undefined : ((context.getNodeParameter('to', {}) ?? {}) as IDataObject);
+	const read = (name: string) => (given ? given[name] : context.getNodeParameter(name, ''));
 	const list = (name: string) => {
-		const values = toStringList(given[name] ?? '');
+		const values = toStringList(read(name) ?? '');
 		return values.length ? values : undefined;
 	};
-	const segment = String(given.segmentId ?? '').trim();
+	const segment = String(read('segmentId') ?? '').trim();
 	const to = compact({
 		registration_id: list('registrationIds'),
 		tag: list('tags'),
@@ -57,7 +61,9 @@ function audience(context: IExecuteSingleFunctions): IDataObject | 'all' {
 	if (Object.keys(to).length === 0)
 		fail(
 			context,
-			'Invalid EngageLab push: Recipients: add registration ids, tags, aliases or a segment, or choose Audience → Everyone',
+			version1
+				? 'Invalid EngageLab push: Audience: give registration ids, tags, aliases or a segment, or choose Everyone'
+				: 'Invalid EngageLab push: Recipients: add registration ids, tags, aliases or a segment, or choose Audience → Everyone',
 		);
 	return to;
 }
@@ -174,7 +180,11 @@ function checkNotificationFields(context: IExecuteSingleFunctions, web: boolean)
 				otherProduct(context, label, web);
 }
 
-function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataObject {
+function bodyFromFields(
+	context: IExecuteSingleFunctions,
+	web: boolean,
+	version1: boolean,
+): IDataObject {
 	const given = context.getNodeParameter('options', {}) as IDataObject;
 	const kind = String(context.getNodeParameter('content', 'notification'));
 	// A custom message goes with or instead of the notification (EngageLab's group push example sends both).
@@ -187,8 +197,11 @@ function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataOb
 					'Custom Message',
 				) ?? {});
 	const withNotification = kind !== 'message';
-	if (withNotification) checkNotificationFields(context, web);
-	const platforms = platformsOf(context, web);
+	// Version 1's Product hid the other product's fields, and the node's Product had to match the credential.
+	if (withNotification && !version1) checkNotificationFields(context, web);
+	const platforms = version1
+		? ((context.getNodeParameter('platforms', [...APP_PLATFORMS]) as string[]) ?? [])
+		: platformsOf(context, web);
 	let platform: string | string[] = 'web';
 	let notification: IDataObject | undefined;
 	if (web) {
@@ -226,7 +239,7 @@ function bodyFromFields(context: IExecuteSingleFunctions, web: boolean): IDataOb
 	const content = compact({ notification, message });
 	return compact({
 		from: given.from,
-		to: audience(context),
+		to: audience(context, version1),
 		body: { platform, ...content, options: options(context, web) },
 		request_id: given.requestId,
 		custom_args: customArgs(context, given.customArgs),
@@ -250,6 +263,11 @@ function overrideMessageId(context: IExecuteSingleFunctions, value: unknown): nu
 	return id;
 }
 
+/** Version 1's recipient fields are named as its editor shows them (no Recipients collection). */
+const version1FieldLabels = Object.fromEntries(
+	Object.entries(fieldLabels).map(([path, label]) => [path, label.replace(/^Recipients → /, '')]),
+);
+
 /** The body from fields or JSON, validated; `cid` added per item when the user gave none. */
 export async function build(
 	context: IExecuteSingleFunctions,
@@ -272,18 +290,27 @@ export async function build(
 		);
 	}
 	const { baseUrl, web } = await engageLabHost(context, credentialType);
-	// The product is the credential's: the fields of the other product are refused in bodyFromFields.
+	const version1 = context.getNode().typeVersion < 2;
 	const fields = context.getNodeParameter('bodyInput', 'fields') === 'fields';
+	// Version 2: the product is the credential's, the other product's fields are refused in
+	// bodyFromFields. Version 1 (0.1.0): the node's Product must match the credential's.
+	if (version1 && fields && (context.getNodeParameter('product', 'appPush') === 'webPush') !== web)
+		fail(
+			context,
+			`The node is set to ${web ? 'App Push' : 'Web Push'} but the credential is for ${web ? 'Web Push' : 'App Push'}`,
+			'Choose the same product in the node and in the credential.',
+		);
 	const body = fields
-		? bodyFromFields(context, web)
+		? bodyFromFields(context, web, version1)
 		: readJsonObject(context, 'bodyJson', 'Push (JSON)');
-	const fieldsValid = validateOrThrow(context, pushBodySchema, body, 'EngageLab push', fieldLabels);
+	const labels = version1 ? version1FieldLabels : fieldLabels;
+	const fieldsValid = validateOrThrow(context, pushBodySchema, body, 'EngageLab push', labels);
 	const valid = validateOrThrow(
 		context,
 		pushRulesSchema,
 		fieldsValid,
 		'EngageLab push',
-		fieldLabels,
+		labels,
 	) as IDataObject;
 	const inner = valid.body as IDataObject;
 	const pushOptions = { ...((inner.options ?? {}) as IDataObject) };

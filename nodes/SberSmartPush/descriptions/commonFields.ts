@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { TEMPLATE_LIMITS, VARIABLES_LABEL } from '../schema';
 
@@ -21,7 +21,7 @@ export const surfaceOptions: INodePropertyOptions[] = [
  */
 export function variablesField(
 	part: 'header' | 'body',
-	show?: Record<string, string[]>,
+	show?: IDisplayOptions['show'],
 ): INodeProperties {
 	const { chars, variables } = TEMPLATE_LIMITS[part];
 	return {
@@ -31,6 +31,40 @@ export function variablesField(
 		default: '{}',
 		description: `Values for the {{variables}} of the template's ${part}, as {"name": "value"}: at most ${variables}; the ${part} is at most ${chars} characters`,
 		...(show ? { displayOptions: { show } } : {}),
+	};
+}
+
+/**
+ * n8n's light versioning: a node keeps the typeVersion it was saved with. Version 1 (0.1.0) took Send
+ * (Lite)'s variables as name/value rows, 1.1 takes JSON; Extended destinations took JSON in both.
+ */
+export const version1 = { '@version': [1] };
+export const fromVersion1Dot1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+
+/** Version 1's Send (Lite) variables: name/value rows, as 0.1.0 showed them. */
+export function variableRowsField(
+	part: 'header' | 'body',
+	show: Record<string, string[]>,
+): INodeProperties {
+	return {
+		displayName: `${part === 'header' ? 'Header' : 'Body'} Variables`,
+		name: `${part}Values`,
+		type: 'fixedCollection',
+		placeholder: 'Add Variable',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description: `Values for the {{variables}} of the template's ${part} (${part === 'header' ? 'at most 3; the header is at most 80 characters' : 'at most 10; the body is at most 480 characters'})`,
+		displayOptions: { show: { ...show, ...version1 } },
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'pairs',
+				values: [
+					{ displayName: 'Name', name: 'key', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
 	};
 }
 

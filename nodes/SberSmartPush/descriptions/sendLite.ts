@@ -4,7 +4,12 @@ import { pushRouting } from '../../shared/delivery';
 import { buildLiteBody } from '../hooks/buildRequests';
 import { litePlan, readSberAnswer } from '../hooks/readResponses';
 import { sberProfile } from '../profile';
-import { surfaceOptions, variablesField } from './commonFields';
+import {
+	fromVersion1Dot1,
+	surfaceOptions,
+	variableRowsField,
+	variablesField,
+} from './commonFields';
 
 export const sendLiteOperation: INodePropertyOptions = {
 	name: 'Send (Lite)',
@@ -41,6 +46,8 @@ export const sendLiteFields: INodeProperties[] = [
 			'An approved template of the project (SmartMarket Studio → Add-ons → Push notifications)',
 		displayOptions: { show },
 	},
-	variablesField('header', show),
-	variablesField('body', show),
+	variableRowsField('header', show),
+	variableRowsField('body', show),
+	variablesField('header', { ...show, ...fromVersion1Dot1 }),
+	variablesField('body', { ...show, ...fromVersion1Dot1 }),
 ];

@@ -54,14 +54,19 @@ export async function buildLiteBody(
 	this: IExecuteSingleFunctions,
 	request: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	// Version 1 (0.1.0) saved name/value rows under the same parameter names; 1.1 saves JSON.
+	const variables = (part: 'header' | 'body') =>
+		this.getNode().typeVersion < 1.1
+			? keyValueRowsToRecord(this.getNodeParameter(`${part}Values`, {}) as IDataObject)
+			: templateVariables(this, this.getNodeParameter(`${part}Values`, ''), part);
 	const body = compact({
 		projectId: text(this, 'projectId'),
 		clientId: text(this, 'clientId'),
 		surface: this.getNodeParameter('surface', 'COMPANION'),
 		templateContent: {
 			id: text(this, 'templateId'),
-			headerValues: templateVariables(this, this.getNodeParameter('headerValues', ''), 'header'),
-			bodyValues: templateVariables(this, this.getNodeParameter('bodyValues', ''), 'body'),
+			headerValues: variables('header'),
+			bodyValues: variables('body'),
 		},
 	});
 	const valid = validateOrThrow(this, liteBodySchema, body, 'Sber SmartPush request', fieldLabels);
@@ -94,12 +99,10 @@ function templateVariables(
 			{ itemIndex: context.getItemIndex() },
 		);
 	}
-	// Send (Lite) in 0.1.0 stored name/value rows, `{ pairs: [{ key, value }] }`, under the same parameter
-	// name: those workflows still read as they did. Values become strings by the rows' rule either way.
-	const rows = Array.isArray(object.pairs)
-		? (object as { pairs: Array<{ key?: string; value?: unknown }> })
-		: { pairs: Object.entries(object).map(([key, value]) => ({ key, value })) };
-	return keyValueRowsToRecord(rows);
+	// Values become strings by the same rule as version 1's rows.
+	return keyValueRowsToRecord({
+		pairs: Object.entries(object).map(([key, value]) => ({ key, value })),
+	});
 }
 
 function destinationFromRow(

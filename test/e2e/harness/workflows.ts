@@ -1,6 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { PACKAGE_NAME } from '../../../dev/n8n/installPackage';
+import { EngageLab } from '../../../nodes/EngageLab/EngageLab.node';
+import { SberSmartPush } from '../../../nodes/SberSmartPush/SberSmartPush.node';
+
+/** The nodes with more than one version: a new node gets the default one, as in the editor. */
+const DEFAULT_VERSION: Record<string, number> = {
+	engageLab: new EngageLab().description.defaultVersion ?? 1,
+	sberSmartPush: new SberSmartPush().description.defaultVersion ?? 1,
+};
 
 export interface CredentialFixture {
 	id: string;
@@ -16,6 +24,8 @@ export interface NodeUnderTest {
 	parameters: INodeParameters;
 	credential?: CredentialFixture;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Default: the node's default version (a workflow saved by an older release keeps its own). */
+	typeVersion?: number;
 }
 
 export const NODE_NAME = 'Push';
@@ -52,7 +62,7 @@ export function workflow(id: string, node: NodeUnderTest, items?: IDataObject[])
 		id: `${id}-n`,
 		name: NODE_NAME,
 		type: `${PACKAGE_NAME}.${node.type}`,
-		typeVersion: 1,
+		typeVersion: node.typeVersion ?? DEFAULT_VERSION[node.type] ?? 1,
 		position: [400, 0],
 		parameters: node.parameters,
 		...(node.onError ? { onError: node.onError } : {}),

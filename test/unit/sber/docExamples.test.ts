@@ -42,7 +42,11 @@ const answers = sberDocExamples.filter((example) => example.answer);
 describe.each(requests)('$name ($source)', (example) => {
 	it('is accepted by the node, which builds the same request', async () => {
 		const request = example.request!;
-		const context = singleContext(parametersFor(request), { credentials: { baseUrl: BASE_URL } });
+		// Version 1.1: the template variables as JSON, as the page gives them.
+		const context = singleContext(parametersFor(request), {
+			credentials: { baseUrl: BASE_URL },
+			typeVersion: 1.1,
+		});
 		const build = request.path === 'apprequest-lite' ? buildLiteBody : buildExtendedBody;
 		const built = await build.call(context, { url: '', method: 'POST' } as IHttpRequestOptions);
 		expect(built.url).toBe(`${BASE_URL}/api/v2/smartpush/${request.path}`);

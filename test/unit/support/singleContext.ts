@@ -6,14 +6,20 @@ import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
  */
 export function singleContext(
 	parameters: IDataObject,
-	options: { itemIndex?: number; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: {
+		itemIndex?: number;
+		continueOnFail?: boolean;
+		credentials?: IDataObject;
+		/** The node's version (a builder reads it to know its parameters' shape); default 1. */
+		typeVersion?: number;
+	} = {},
 ): IExecuteSingleFunctions {
 	const executeData = { node: {}, data: { main: [[{ json: {} }]] }, source: null };
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Push',
 		type: 'n8n-nodes-push-gateways.test',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 	};
