@@ -34,7 +34,7 @@ describe('EngageLab version 1 (0.1.0’s parameters) through n8n’s engine', ()
 			sandbox,
 			version1Push({
 				product: 'webPush',
-				aliases: 'user-1',
+				aliases: 'user_1',
 				web: { alert: 'A', url: 'https://x.example' },
 			}),
 			{ typeVersion: 1 },
@@ -53,7 +53,7 @@ describe('EngageLab version 1 (0.1.0’s parameters) through n8n’s engine', ()
 			sandbox,
 			version1Push({
 				product: 'webPush',
-				aliases: 'user-1',
+				aliases: 'user_1',
 				web: { alert: 'Sale', url: 'https://shop.example/sale' },
 				options: { distribution: 'mtpush_web' },
 			}),
@@ -62,7 +62,7 @@ describe('EngageLab version 1 (0.1.0’s parameters) through n8n’s engine', ()
 		expect(run.error).toBeUndefined();
 		expect(sandbox.requests[0].path).toBe('/engagelab-web/v4/push');
 		expect(sandbox.requests[0].body).toMatchObject({
-			to: { alias: ['user-1'] },
+			to: { alias: ['user_1'] },
 			body: {
 				platform: 'web',
 				notification: { web: { alert: 'Sale', url: 'https://shop.example/sale' } },
