@@ -66,10 +66,12 @@ export class SberSmartPush implements INodeType {
 				options: [sendLiteOperation, sendExtendedOperation],
 				default: 'sendLite',
 			},
+			// Here, so the editor keeps the credentials at the top: it shows them above the first field a
+			// credential depends on (this one).
+			callbackField,
 			...commonFields,
 			...sendLiteFields,
 			...sendExtendedFields,
-			callbackField,
 			requestOptionsField,
 			deliveryOptions(sberProfile.defaultRequestsPerSecond, { resource: ['push'] }),
 		],
