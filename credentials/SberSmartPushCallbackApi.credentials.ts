@@ -1,6 +1,9 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-/** The secret the Sber SmartPush Trigger expects in its URL; Sber itself signs nothing. */
+/**
+ * The secret the Sber SmartPush Trigger expects in its URL (Sber itself signs nothing), and the
+ * trigger's URL, from which the Sber SmartPush node builds the callback URL at send time.
+ */
 export class SberSmartPushCallbackApi implements ICredentialType {
 	name = 'sberSmartPushCallbackApi';
 
@@ -12,6 +15,15 @@ export class SberSmartPushCallbackApi implements ICredentialType {
 	icon = { light: 'file:../icons/sber.svg', dark: 'file:../icons/sber.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
+		{
+			displayName: 'Trigger URL',
+			name: 'triggerUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://n8n.example.com/webhook/…/status',
+			description:
+				"The Sber SmartPush Trigger's Production URL, copied from the trigger. The Sber SmartPush node, with Callback set to this credential, gives Sber this URL with ?secret=<URL Secret> added; the trigger itself does not use it.",
+		},
 		{
 			displayName: 'URL Secret',
 			name: 'urlSecret',

@@ -13,6 +13,8 @@ export const SANDBOX_CALLBACK = {
 	engageLabSecret: 'sandbox-callback-secret',
 	engageLabUsername: 'sandbox-user',
 	sberUrlSecret: 'sandbox-sber-url-secret-0001',
+	// The Sber example's trigger (its webhookId) on `npm start`'s n8n: the send builds its callback URL from it.
+	sberTriggerUrl: 'http://localhost:5678/webhook/b6e5d2f3-7a2c-4d2f-8c9b-4f1a6d3e8c22/status',
 };
 
 /** Sandbox credentials for every credential type, with the ids the example workflows reference. */
@@ -98,7 +100,10 @@ export function sandboxCredentials(sandbox: Sandbox) {
 			id: 'sandboxSberCallback',
 			name: 'Sber SmartPush Callback (sandbox)',
 			type: 'sberSmartPushCallbackApi',
-			data: { urlSecret: SANDBOX_CALLBACK.sberUrlSecret },
+			data: {
+				urlSecret: SANDBOX_CALLBACK.sberUrlSecret,
+				triggerUrl: SANDBOX_CALLBACK.sberTriggerUrl,
+			},
 		},
 	];
 }

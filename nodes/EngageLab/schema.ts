@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 
+import { editorWording } from '../shared/issueWording';
 import { utf8Length } from '../shared/parameters';
 import type { FieldLabels } from '../shared/validation';
 import { refusedCharacters, validCharacters } from './names';
@@ -200,7 +201,7 @@ type Push = z.output<typeof pushShape>;
 /** The rules across fields, checked once every field is valid on its own (so errors do not repeat). */
 function crossFieldRules(push: Push, context: z.RefinementCtx<Push>): void {
 	if (push.to !== 'all') {
-		const targets = targetsSchema.safeParse(push.to);
+		const targets = targetsSchema.safeParse(push.to, { error: editorWording });
 		for (const issue of targets.error?.issues ?? []) {
 			context.addIssue({
 				code: 'custom',

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { deliveryOptions } from '../shared/delivery';
 import { perItemHints } from '../shared/hints';
+import { callbackField, sberCallbackSecret } from './callback';
 import { commonFields, requestOptionsField } from './descriptions/commonFields';
 import { sendExtendedFields, sendExtendedOperation } from './descriptions/sendExtended';
 import { sendLiteFields, sendLiteOperation } from './descriptions/sendLite';
@@ -25,12 +26,32 @@ export class SberSmartPush implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		hints: perItemHints.sber,
-		credentials: [{ name: 'sberSmartPushApi', required: true }],
+		// With a second credential n8n's routing picks its own by the "authentication" parameter.
+		credentials: [
+			{
+				name: 'sberSmartPushApi',
+				required: true,
+				displayOptions: { show: { authentication: ['sberSmartPushApi'] } },
+			},
+			// Read by the callback's preSend (callback.ts), when Callback is its credential.
+			{
+				name: 'sberSmartPushCallbackApi',
+				required: true,
+				testedBy: 'sberCallbackSecret',
+				displayOptions: { show: { callback: ['credential'] } },
+			},
+		],
 		// No ignoreHttpStatusErrors: n8n must see a 401 to fetch a new token and send again.
 		requestDefaults: {
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		},
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'sberSmartPushApi',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -48,6 +69,9 @@ export class SberSmartPush implements INodeType {
 				options: [sendLiteOperation, sendExtendedOperation],
 				default: 'sendLite',
 			},
+			// Here, so the editor keeps the credentials at the top: it shows them above the first field a
+			// credential depends on (this one).
+			callbackField,
 			...commonFields,
 			...sendLiteFields,
 			...sendExtendedFields,
@@ -55,4 +79,6 @@ export class SberSmartPush implements INodeType {
 			deliveryOptions(sberProfile.defaultRequestsPerSecond, { resource: ['push'] }),
 		],
 	};
+
+	methods = { credentialTest: { sberCallbackSecret } };
 }

@@ -2,6 +2,8 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
+import { editorWording } from './issueWording';
+
 /** UI names for body paths, so an error names the field the user sees as well as the JSON path. */
 export type FieldLabels = Record<string, string>;
 
@@ -10,6 +12,11 @@ function describeIssue(issue: z.core.$ZodIssue, labels: FieldLabels): string {
 	if (!path) return issue.message;
 	const label = labels[path] ?? labels[path.replace(/\.\d+(?=\.|$)/g, '[]')];
 	return label ? `${label} (${path}): ${issue.message}` : `${path}: ${issue.message}`;
+}
+
+/** Each issue as the user reads it: the field's label, its path, the rule (see issueWording.ts). */
+export function describeIssues(issues: z.core.$ZodIssue[], labels: FieldLabels = {}): string[] {
+	return issues.map((issue) => describeIssue(issue, labels));
 }
 
 /**
@@ -24,9 +31,9 @@ export function validateOrThrow<T extends z.ZodType>(
 	subject: string,
 	labels: FieldLabels = {},
 ): z.output<T> {
-	const result = schema.safeParse(value);
+	const result = schema.safeParse(value, { error: editorWording });
 	if (result.success) return result.data;
-	const problems = result.error.issues.map((issue) => describeIssue(issue, labels));
+	const problems = describeIssues(result.error.issues, labels);
 	throw new NodeOperationError(context.getNode(), `Invalid ${subject}: ${problems[0]}`, {
 		itemIndex: context.getItemIndex(),
 		description: problems.length > 1 ? problems.map((p) => `• ${p}`).join('\n') : undefined,

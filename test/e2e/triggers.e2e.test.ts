@@ -186,6 +186,12 @@ describe('Sber SmartPush Trigger in a running n8n', () => {
 		expect(sberCallbackUrl.searchParams.get('secret')).toBe(SANDBOX_CALLBACK.sberUrlSecret);
 	});
 
+	it('the example holds no secret: the send builds the URL from the callback credential', () => {
+		const example = readFileSync(join(EXAMPLES_DIR, 'sber-send-with-statuses.json'), 'utf8');
+		expect(example).not.toContain(SANDBOX_CALLBACK.sberUrlSecret);
+		expect(example).not.toContain('"callbackUrl"');
+	});
+
 	// The example points at npm start's port; the test server's port is its own.
 	const urlWith = (secret?: string) => {
 		const url = new URL(sberCallbackUrl.pathname, server.url);

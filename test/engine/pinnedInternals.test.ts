@@ -3,6 +3,8 @@
  * when n8n changes it. Credential preAuthentication and the one refresh after a 401 are pinned in
  * harness.test.ts ("engine harness: preAuthentication like n8n").
  */
+import { NodeOperationError, type INode, type INodeExecutionData } from 'n8n-workflow';
+
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { FixtureBearerApi } from './fixtures/FixtureBearerApi.credentials';
 import { startFixtureServer, type FixtureServer } from './fixtures/fixture-server';
@@ -88,14 +90,66 @@ describe('n8n internals the delivery layer stands on', () => {
 		]);
 	});
 
-	it('routes an item with json.error to the error output, merged with its input item', async () => {
-		const result = await run({ items: messages('ok', 'fail'), onError: 'continueErrorOutput' });
-		expect(result.outputs[0].map((item) => item.json.echo)).toEqual(['ok#1', 'ok#2']);
-		expect(result.outputs[1]).toHaveLength(1);
-		expect(result.outputs[1][0].json).toEqual({
-			message: 'fail',
-			error: 'part failed',
-			details: { status: 'rejected' },
+	describe('the error output (workflow-execute.ts: handleNodeErrorOutput, then normalizeNodeErrors)', () => {
+		const input = [
+			{ message: 'ok', status: 'sent', success: true },
+			{ message: 'fail', status: 'sent', success: true },
+		];
+		const failWith = (item: (itemIndex: number) => INodeExecutionData) => {
+			observed.failedItem = item;
+			return run({ items: input, onError: 'continueErrorOutput' });
+		};
+		const result = { status: 'rejected', success: false };
+		const failingNode: INode = {
+			id: 'pinned',
+			name: 'Pinned Internals',
+			type: 'pinnedInternals',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+
+		it('routes an item whose json is { error, details } there, merged over its paired input item', async () => {
+			const run = await failWith((item) => ({
+				json: { error: 'part failed', details: result },
+				pairedItem: { item },
+			}));
+			expect(run.outputs[0].map((item) => item.json.echo)).toEqual(['ok#1', 'ok#2']);
+			expect(run.outputs[1].map((item) => item.json)).toEqual([
+				{ message: 'fail', status: 'sent', success: true, error: 'part failed', details: result },
+			]);
+		});
+
+		it('does not merge the input item when pairedItem is an index, and keeps that index (the shape errorOutput.ts uses)', async () => {
+			const run = await failWith((item) => ({
+				json: { error: 'part failed', details: result },
+				pairedItem: item,
+			}));
+			expect(run.outputs[1]).toEqual([
+				{ json: { error: 'part failed', details: result }, pairedItem: 1 },
+			]);
+		});
+
+		it('keeps an item whose json has any other key (status, success) on the success output', async () => {
+			const run = await failWith((item) => ({
+				json: { error: 'part failed', ...result },
+				pairedItem: item,
+			}));
+			expect(run.outputs[1]).toEqual([]);
+			expect(run.outputs[0].map((item) => item.json.status)).toEqual([
+				undefined,
+				undefined,
+				'rejected',
+			]);
+		});
+
+		it('replaces the json of an item with an item-level error by the bare message', async () => {
+			const run = await failWith((item) => ({
+				json: result,
+				error: new NodeOperationError(failingNode, 'part failed'),
+				pairedItem: item,
+			}));
+			expect(run.outputs[1].map((item) => item.json)).toEqual([{ error: 'part failed' }]);
 		});
 	});
 });

@@ -76,9 +76,10 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 		});
 		expect(json(run, 0)).toEqual([{ status: 'sent', success: true, token: 'good-1' }]);
 		const [failed] = run.outputs[1];
-		// n8n's error output: the input item, the error message, and our result under `details`.
+		// n8n's error output: the error message and our result under `details`; the input item is
+		// linked (pairedItem), not merged in (nodes/shared/delivery/errorOutput.ts).
+		expect(Object.keys(failed.json).sort()).toEqual(['details', 'error']);
 		expect(failed.json).toMatchObject({
-			token: 'invalid-1',
 			error: 'RuStore: The push token is malformed (INVALID_ARGUMENT)',
 			details: {
 				status: 'invalid_token',
@@ -88,7 +89,7 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 				httpStatus: 400,
 			},
 		});
-		expect(failed.pairedItem).toEqual({ item: 1 });
+		expect(failed.pairedItem).toBe(1);
 	});
 
 	it('validates every item before sending any: one invalid item stops the run, nothing is sent', async () => {

@@ -106,7 +106,9 @@ export const requestOptionsField: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'https://example.com/sber/push-status',
-			description: 'Where Sber posts delivery statuses: a Sber SmartPush Trigger URL + ?secret=…',
+			description:
+				'Where Sber posts delivery statuses when Callback is "Callback URL Option". For the Sber SmartPush Trigger choose its credential in Callback instead: a URL here holds the secret in the workflow.',
+			displayOptions: { show: { '/callback': ['url'] } },
 		},
 	],
 };

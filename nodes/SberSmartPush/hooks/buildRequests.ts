@@ -9,6 +9,7 @@ import {
 	readJsonObject,
 } from '../../shared/parameters';
 import { credentialsForRun, joinUrl } from '../../shared/runCredentials';
+import { callbackUrlFor } from '../callback';
 import { validateOrThrow } from '../../shared/validation';
 import {
 	DEFAULT_CHANNEL,
@@ -28,7 +29,7 @@ function generatedMessageId(): number {
 	return nextMessageId;
 }
 
-/** Every request carries its own RqUID, and the callback URL when the user set one. */
+/** Every request carries its own RqUID, and the callback URL when the user chose one (callback.ts). */
 async function sberRequest(
 	context: IExecuteSingleFunctions,
 	request: IHttpRequestOptions,
@@ -36,7 +37,7 @@ async function sberRequest(
 	body: IDataObject,
 ): Promise<IHttpRequestOptions> {
 	const credentials = await credentialsForRun(context, 'sberSmartPushApi');
-	const callbackUrl = String(context.getNodeParameter('options.callbackUrl', '') ?? '').trim();
+	const callbackUrl = await callbackUrlFor(context);
 	return {
 		...request,
 		url: joinUrl(credentials.baseUrl, path),

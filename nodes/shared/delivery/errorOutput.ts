@@ -1,5 +1,5 @@
 import * as n8nWorkflow from 'n8n-workflow';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 /**
  * Whether the host n8n moves an item whose json is `{ error, details }` to the error output. n8n
@@ -11,9 +11,21 @@ import type { IDataObject } from 'n8n-workflow';
 export const hostRoutesErrorDetails = 'redactedHeaders' in n8nWorkflow;
 
 /**
- * The json of a failed item for "Continue (using error output)": the result under `details` where the
- * host routes that, else under `message` (the one extra key older n8n accepts), `error` being the message.
+ * A failed item for "Continue (using error output)": json `{ error, details }` (before n8n 2.36
+ * `{ error, message }`), `error` being the message and the result under the other key.
+ *
+ * n8n routes an item by its json only when the json holds nothing but those keys, and then spreads the
+ * paired input item's json under them, so the input's `status` and `success` (a push's `sent`, before a
+ * Recall) would sit at the top of a failure. An item-level `error` is no way out: n8n replaces that
+ * item's json with the bare message. So the pairing is given as a plain index: n8n merges only an
+ * object `pairedItem`, and still follows an index for item linking (`$('Node').item`). The error
+ * output's `$json` is then this node's alone: no `status` but the one under `details`.
  */
-export function errorOutputJson(error: string, details: IDataObject): IDataObject {
-	return hostRoutesErrorDetails ? { error, details } : { error, message: details };
+export function errorOutputItem(
+	error: string,
+	result: IDataObject,
+	itemIndex: number,
+): INodeExecutionData {
+	const json = hostRoutesErrorDetails ? { error, details: result } : { error, message: result };
+	return { json, pairedItem: itemIndex };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 import { isSuccess } from '../outcomes';
 import { errorMessage, type ProviderFailure } from '../providerError';
 import type { Outcome } from './deliver';
-import { errorOutputJson } from './errorOutput';
+import { errorOutputItem } from './errorOutput';
 
 function failureFields(failure: ProviderFailure): IDataObject {
 	const fields: IDataObject = { reason: failure.meaning, action: failure.action };
@@ -17,10 +17,9 @@ function failureFields(failure: ProviderFailure): IDataObject {
 /**
  * One output item: the normalised status first, then the provider's fields, then why it failed.
  * n8n replaces the json of any item carrying `error` with the bare message, so a failure is shaped
- * for where it goes instead: with "continue (using error output)" as `{ error, details }` (before
- * n8n 2.36 `{ error, message }`: see errorOutput.ts), which n8n routes to the error output and keeps
- * (merged with the input item); otherwise as the flat result,
- * with no `error` key, because Retry On Fail re-sends the whole node when the first item has one.
+ * for where it goes instead: with "continue (using error output)" as the error-output item of
+ * errorOutput.ts; otherwise as the flat result, with no `error` key, because Retry On Fail re-sends
+ * the whole node when the first item has one.
  */
 export function toItem(
 	context: IExecuteSingleFunctions,
@@ -38,11 +37,10 @@ export function toItem(
 		json.duplicatesRemoved = repeats.get(recipient);
 	if (failure) Object.assign(json, failureFields(failure));
 
-	const pairedItem = { item: context.getItemIndex() };
 	if (failure && !isSuccess(status) && context.getNode().onError === 'continueErrorOutput') {
-		return { json: errorOutputJson(errorMessage(failure), json), pairedItem };
+		return errorOutputItem(errorMessage(failure), json, context.getItemIndex());
 	}
-	return { json, pairedItem };
+	return { json, pairedItem: { item: context.getItemIndex() } };
 }
 
 /** The counts of a recipient list's outcomes, added up as they come in: a campaign keeps no item per success. */

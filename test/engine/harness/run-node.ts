@@ -47,6 +47,10 @@ function buildNodes(
 		const { name } = options.credentials.type;
 		underTest.credentials = { [name]: { id: credentialId, name: `${name} ${credentialId}` } };
 	}
+	for (const { type } of options.moreCredentials ?? []) {
+		const id = `${credentialId}-${type.name}`;
+		underTest.credentials = { ...underTest.credentials, [type.name]: { id, name: type.name } };
+	}
 	if (options.onError) underTest.onError = options.onError;
 	if (options.retryOnFail) {
 		underTest.retryOnFail = true;
@@ -98,9 +102,14 @@ export async function runNode(options: RunNodeOptions): Promise<EngineRun> {
 	const credentialType = options.credentials?.type;
 	if (options.credentials)
 		store.seed(credentialId, options.credentials.type.name, options.credentials.data);
+	for (const { type, data } of options.moreCredentials ?? [])
+		store.seed(`${credentialId}-${type.name}`, type.name, data);
 	const credentialsHelper = new HarnessCredentialsHelper(
 		store,
-		credentialType ? [credentialType] : [],
+		[
+			...(credentialType ? [credentialType] : []),
+			...(options.moreCredentials ?? []).map(({ type }) => type),
+		],
 		nodeTypes,
 	);
 

@@ -20,6 +20,8 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** `data` seeds the store under `credentialId`; if that id is already stored, the stored data wins. */
 	credentials?: { type: ICredentialType; data: ICredentialDataDecryptedObject };
+	/** Further credentials of the node (not its routing's), each stored and set on the node. */
+	moreCredentials?: Array<{ type: ICredentialType; data: ICredentialDataDecryptedObject }>;
 	/** Input items of the node under test (default: one empty item). */
 	items?: IDataObject[];
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SberSmartPushApi } from '../../../credentials/SberSmartPushApi.credentials';
+import { SberSmartPushCallbackApi } from '../../../credentials/SberSmartPushCallbackApi.credentials';
 import { SberSmartPush } from '../../../nodes/SberSmartPush/SberSmartPush.node';
 import type { Sandbox } from '../../../dev/sandbox';
 import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
@@ -78,3 +79,14 @@ export const extendedTo = (clientId: string, extra: INodeParameters = {}): INode
 	},
 	...extra,
 });
+
+export const CALLBACK_TRIGGER_URL = 'https://n8n.example.com/webhook/6f1c2a4e-sber/status';
+export const CALLBACK_SECRET = 'callback-url-secret-0042-abcdef';
+
+/** The Sber SmartPush Callback credential, as the send node reads it when Callback is its credential. */
+export function sberCallbackCredential(overrides: IDataObject = {}) {
+	return {
+		type: new SberSmartPushCallbackApi(),
+		data: { urlSecret: CALLBACK_SECRET, triggerUrl: CALLBACK_TRIGGER_URL, ...overrides },
+	};
+}

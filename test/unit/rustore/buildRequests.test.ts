@@ -166,7 +166,7 @@ describe('Message → Send body from JSON', () => {
 			messageInput: 'json',
 			messageJson: { notification: { title: 'x' }, apns: {} },
 		});
-		expect(error.message).toContain('Unrecognized key: "apns"');
+		expect(error.message).toContain('unknown field: "apns"');
 	});
 });
 
