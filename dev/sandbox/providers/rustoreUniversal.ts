@@ -350,10 +350,12 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 	const module: ProviderModule = {
 		name: 'rustoreUniversal',
 		mounts: { [UNIVERSAL]: 'rustoreUniversal', [GOOGLE]: 'googleToken', [HUAWEI]: 'huaweiToken' },
-		faultBody: (status) =>
-			answerFrom(
-				universalFact(status === 429 ? 'universal.tooManyRequests' : 'universal.unavailable'),
-			),
+		faultBody: (status, mount) =>
+			mount !== UNIVERSAL
+				? { error: status === 429 ? 'rate_limited' : 'unavailable' }
+				: answerFrom(
+						universalFact(status === 429 ? 'universal.tooManyRequests' : 'universal.unavailable'),
+					),
 		// Issued access tokens stay valid across a reset, as they would at Google and Huawei.
 		reset() {
 			deadTokens.clear();
@@ -364,7 +366,8 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 				return googleToken(request);
 			if (mount === HUAWEI && request.method === 'POST' && request.path === '/oauth2/v3/token')
 				return huaweiToken(request);
-			const route = mount === UNIVERSAL && request.method === 'POST' ? request.path : undefined;
+			if (mount !== UNIVERSAL) return { status: 404, body: { error: 'not_found' } };
+			const route = request.method === 'POST' ? request.path : undefined;
 			if (route !== '/v1/send' && route !== '/v1/send/topic')
 				return answerFrom(universalFact('universal.notFound'), {
 					errors: [`no such method: ${request.method} ${request.path}`],

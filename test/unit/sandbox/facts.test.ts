@@ -1,0 +1,124 @@
+import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { citationProblem, isAnswerOf } from '../../fixtures/provider-docs/facts';
+import { answerFactById, answerFacts } from '../../fixtures/provider-docs/index';
+import { universalFacts } from '../../fixtures/provider-docs/rustoreUniversal';
+
+/**
+ * One copy of each documented answer: the sandbox's converted routes answer only through a fact of
+ * test/fixtures/provider-docs (answerFrom), and every fact names its source. The walk below sends
+ * every route of every mount what reaches its answers (the facts' own requests, an unknown path, a
+ * 500, the 429 and 503 faults) and fails on an answer that no registered, cited fact holds.
+ *
+ * Mounts not converted yet answer in their own words; they are listed here by name, and the test
+ * fails when the list and the sandbox disagree, so converting a mount means emptying its entry.
+ */
+const UNCONVERTED: Record<string, string> = {
+	'/rustore':
+		'RuStore native send: facts in rustore.ts (RuStoreDocExample), not yet served through answerFrom',
+	'/rustore-topics': 'RuStore topics: likewise',
+	'/sber': 'Sber SmartPush: facts in sber.ts (SberDocExample), not yet served through answerFrom',
+	'/engagelab-app': 'EngageLab App Push: converted on the EngageLab branch (truthel)',
+	'/engagelab-web': 'EngageLab Web Push: likewise',
+	'/google-oauth': 'Google’s OAuth token endpoint: a stand-in, not a push provider’s API',
+	'/huawei-oauth': 'Huawei’s OAuth token endpoint: a stand-in, not a push provider’s API',
+};
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => await sandbox.close());
+
+const post = async (url: string, body: unknown) =>
+	await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+
+const mountOf = (path: string) =>
+	Object.keys(UNCONVERTED)
+		.concat('/rustore-universal')
+		.filter((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+		.sort((a, b) => b.length - a.length)[0];
+
+async function walk(): Promise<void> {
+	const universal = sandbox.baseUrls.rustoreUniversal;
+	const own = {
+		rustore: {
+			project_id: sandbox.rustoreUniversal.options.projectId,
+			auth_token: sandbox.rustoreUniversal.options.serviceToken,
+		},
+	};
+	// The pages' own examples, as written (their credentials are not the sandbox's), and with the
+	// sandbox's RuStore credentials (success).
+	for (const fact of universalFacts.filter((candidate) => candidate.request)) {
+		await post(`${universal}${fact.route}`, fact.request);
+		const { fcm: _fcm, ...tokens } = (fact.request!.tokens ?? {}) as Record<string, unknown>;
+		await post(`${universal}${fact.route}`, {
+			...fact.request,
+			providers: own,
+			...(fact.request!.tokens ? { tokens } : {}),
+		});
+	}
+	await post(`${universal}/v1/send`, {
+		providers: own,
+		tokens: { rustore: ['expired-rs-1'] },
+		message: { data: { k: 'v' } },
+	});
+	sandbox.rustoreUniversal.failNext(1);
+	await post(`${universal}/v1/send`, {});
+	// The OAuth stand-ins' own routes.
+	await fetch(`${sandbox.baseUrls.googleToken}/token`, { method: 'POST', body: 'grant_type=x' });
+	await fetch(`${sandbox.baseUrls.huaweiToken}/oauth2/v3/token`, {
+		method: 'POST',
+		body: 'grant_type=x',
+	});
+	// Every mount: a path it does not have, and the two fault answers.
+	for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
+	for (const fault of ['rate429', 'rate503'] as const) {
+		sandbox.configure({ faults: { [fault]: 1 } });
+		for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
+	}
+	sandbox.configure({ faults: {} });
+}
+
+describe('the sandbox answers from the provider-docs facts', () => {
+	it('every fact names its source (or says it is not documented), and ids are unique', () => {
+		expect(answerFacts.map((fact) => [fact.id, citationProblem(fact)])).toEqual(
+			answerFacts.map((fact) => [fact.id, undefined]),
+		);
+		expect(answerFactById.size).toBe(answerFacts.length);
+	});
+
+	it('every answer of a converted mount is a registered fact’s; the rest are the listed mounts', async () => {
+		await walk();
+		const unsourced = new Set<string>();
+		const wrong: string[] = [];
+		for (const request of sandbox.requests) {
+			const mount = mountOf(request.path) ?? request.path;
+			if (request.fact === undefined) {
+				unsourced.add(mount);
+				continue;
+			}
+			const fact = answerFactById.get(request.fact);
+			if (!fact) wrong.push(`${request.path}: unregistered fact ${request.fact}`);
+			else if (!isAnswerOf(fact, request.answerBody))
+				wrong.push(`${request.path}: ${JSON.stringify(request.answerBody)} is not ${fact.id}'s`);
+			else if (fact.answer?.httpStatus !== request.status)
+				wrong.push(`${request.path}: status ${request.status} is not ${fact.id}'s`);
+		}
+		expect(wrong).toEqual([]);
+		expect([...unsourced].sort()).toEqual(Object.keys(UNCONVERTED).sort());
+	});
+
+	it('the walk reaches every captured fact of a converted mount', async () => {
+		sandbox.reset();
+		await walk();
+		const served = new Set(sandbox.requests.map((request) => request.fact));
+		const unserved = answerFacts
+			.filter((fact) => fact.answer && fact.served !== false && !served.has(fact.id))
+			.map((fact) => fact.id);
+		expect(unserved).toEqual([]);
+	});
+});
