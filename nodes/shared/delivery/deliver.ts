@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -55,6 +56,11 @@ export interface ProviderProfile {
 	credentialType: string;
 	defaultRequestsPerSecond: number;
 	/**
+	 * Paces its operations in a bucket of their own (per credential), e.g. 'unpublished' for the
+	 * operations without a published limit of a provider whose sends have one.
+	 */
+	rateBucket?: string;
+	/**
 	 * For providers whose node lets n8n throw on HTTP errors (so that n8n can refresh a token after a
 	 * 401): what a thrown answer means. Without it, thrown errors are judged as transport failures.
 	 */
@@ -88,6 +94,12 @@ interface PlannedRequests {
 	build(index: number): PlannedRequest;
 }
 
+/** The pacer's key: the credential (or the node without one), and the profile's own bucket if any. */
+export function rateKeyOf(node: INode, profile: ProviderProfile): string {
+	const owner = node.credentials?.[profile.credentialType]?.id ?? node.id;
+	return [profile.credentialType, owner, profile.rateBucket].filter(Boolean).join(':');
+}
+
 /**
  * The around-hook of every operation, plugged in as the declarative `pagination` function because
  * that is where n8n lets a node wrap its own requests (README, "How a push is sent"). It splits
@@ -102,7 +114,7 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 	): Promise<INodeExecutionData[]> {
 		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
 		requestData.options.timeout = settings.timeoutMs;
-		const rateKey = `${profile.credentialType}:${this.getNode().credentials?.[profile.credentialType]?.id ?? this.getNode().id}`;
+		const rateKey = rateKeyOf(this.getNode(), profile);
 		const { requests, repeats, listed } = plan.fanOut
 			? splitByRecipients(this, requestData, plan.fanOut)
 			: single(requestData);
