@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+
 import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { citationProblem, isAnswerOf } from '../../fixtures/provider-docs/facts';
 import { answerFactById, answerFacts } from '../../fixtures/provider-docs/index';
 import { universalFacts } from '../../fixtures/provider-docs/rustoreUniversal';
+import { sberAnswerFacts, sberDocExamples } from '../../fixtures/provider-docs/sber';
+import { answerFrom } from '../../../dev/sandbox/documented';
 
 /**
  * One copy of each documented answer: the sandbox's converted routes answer only through a fact of
@@ -16,7 +20,7 @@ const UNCONVERTED: Record<string, string> = {
 	'/rustore':
 		'RuStore native send: facts in rustore.ts (RuStoreDocExample), not yet served through answerFrom',
 	'/rustore-topics': 'RuStore topics: likewise',
-	'/sber': 'Sber SmartPush: facts in sber.ts (SberDocExample), not yet served through answerFrom',
+	'/sber/api/v2/oauth': 'Sber’s NGW OAuth endpoint: a stand-in, not the SmartPush API',
 	'/engagelab-app': 'EngageLab App Push: converted on the EngageLab branch (truthel)',
 	'/engagelab-web': 'EngageLab Web Push: likewise',
 	'/google-oauth': 'Google’s OAuth token endpoint: a stand-in, not a push provider’s API',
@@ -38,7 +42,7 @@ const post = async (url: string, body: unknown) =>
 
 const mountOf = (path: string) =>
 	Object.keys(UNCONVERTED)
-		.concat('/rustore-universal')
+		.concat('/rustore-universal', '/sber')
 		.filter((prefix) => path === prefix || path.startsWith(`${prefix}/`))
 		.sort((a, b) => b.length - a.length)[0];
 
@@ -74,6 +78,7 @@ async function walk(): Promise<void> {
 		method: 'POST',
 		body: 'grant_type=x',
 	});
+	await walkSber();
 	// Every mount: a path it does not have, and the two fault answers.
 	for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
 	for (const fault of ['rate429', 'rate503'] as const) {
@@ -81,6 +86,54 @@ async function walk(): Promise<void> {
 		for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
 	}
 	sandbox.configure({ faults: {} });
+}
+
+/** Sber: the pages' requests (lite and extended), the refusals it can meet, and its facts replayed. */
+async function walkSber(): Promise<void> {
+	const base = sandbox.baseUrls.sber;
+	const oauth = await fetch(`${base}/api/v2/oauth`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from('sandbox-client:sandbox-secret').toString('base64')}`,
+			rquid: randomUUID(),
+			'content-type': 'application/x-www-form-urlencoded',
+		},
+		body: 'scope=SMART_PUSH',
+	});
+	const { access_token: token } = (await oauth.json()) as { access_token: string };
+	const send = async (path: string, body: unknown, headers: Record<string, string> = {}) =>
+		await fetch(`${base}/api/v2/smartpush/${path}`, {
+			method: headers.method ?? 'POST',
+			headers: {
+				authorization: `Bearer ${token}`,
+				rquid: randomUUID(),
+				'content-type': 'application/json',
+				...headers,
+			},
+			body: headers.method === 'GET' ? undefined : JSON.stringify(body),
+		});
+	const requests = sberDocExamples.filter((example) => example.request);
+	for (const { request } of requests) {
+		const body = request!.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		const projectId = String(
+			body.projectId ?? (body.requestPayload ?? body).payload.sender.projectId,
+		);
+		sandbox.configure({ sber: { projectId, extendedBody: 'either' } });
+		await send(request!.path, body);
+		await send(request!.path, { ...body, projectId: 'another-project' });
+	}
+	const [lite] = requests;
+	await send(lite.request!.path, lite.request!.body, { rquid: 'not-a-uuid' });
+	await send(lite.request!.path, lite.request!.body, { authorization: 'Bearer expired' });
+	await send(lite.request!.path, {}, { method: 'GET' });
+	sandbox.sber.failNext(1);
+	await send(lite.request!.path, lite.request!.body);
+	// The refusals the sandbox cannot meet by itself, replayed from their facts (as the codes tests do).
+	for (const fact of sberAnswerFacts.filter((candidate) => candidate.served !== false)) {
+		sandbox.sber.scriptedAnswers.set('replayed', answerFrom(fact));
+		await send('apprequest-lite', { ...(lite.request!.body as object), clientId: 'replayed' });
+	}
+	sandbox.sber.scriptedAnswers.clear();
 }
 
 describe('the sandbox answers from the provider-docs facts', () => {
