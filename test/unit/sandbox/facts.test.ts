@@ -17,9 +17,6 @@ import { answerFrom } from '../../../dev/sandbox/documented';
  * fails when the list and the sandbox disagree, so converting a mount means emptying its entry.
  */
 const UNCONVERTED: Record<string, string> = {
-	'/rustore':
-		'RuStore native send: facts in rustore.ts (RuStoreDocExample), not yet served through answerFrom',
-	'/rustore-topics': 'RuStore topics: likewise',
 	'/sber/api/v2/oauth': 'Sber’s NGW OAuth endpoint: a stand-in, not the SmartPush API',
 	'/engagelab-app': 'EngageLab App Push: converted on the EngageLab branch (truthel)',
 	'/engagelab-web': 'EngageLab Web Push: likewise',
@@ -42,7 +39,7 @@ const post = async (url: string, body: unknown) =>
 
 const mountOf = (path: string) =>
 	Object.keys(UNCONVERTED)
-		.concat('/rustore-universal', '/sber')
+		.concat('/rustore', '/rustore-topics', '/rustore-universal', '/sber')
 		.filter((prefix) => path === prefix || path.startsWith(`${prefix}/`))
 		.sort((a, b) => b.length - a.length)[0];
 
@@ -78,6 +75,7 @@ async function walk(): Promise<void> {
 		method: 'POST',
 		body: 'grant_type=x',
 	});
+	await walkRuStore();
 	await walkSber();
 	// Every mount: a path it does not have, and the two fault answers.
 	for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
@@ -86,6 +84,36 @@ async function walk(): Promise<void> {
 		for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
 	}
 	sandbox.configure({ faults: {} });
+}
+
+/** RuStore native: the send and topics pages' cases, and the refusals the sandbox meets by itself. */
+async function walkRuStore(): Promise<void> {
+	const auth = (token = 'sandbox-service-token') => ({
+		authorization: `Bearer ${token}`,
+		'content-type': 'application/json',
+	});
+	const send = `${sandbox.baseUrls.rustoreSend}/v1/projects/sandbox-project/messages:send`;
+	const topic = (action: string, name = 'hello') =>
+		`${sandbox.baseUrls.rustoreTopics}/v1/projects/sandbox-project/topics/${name}/${action}`;
+	const call = async (url: string, body: unknown, token?: string) =>
+		await fetch(url, { method: 'POST', headers: auth(token), body: JSON.stringify(body) });
+	const notification = { title: 'Hi', body: 'There' };
+	for (const token of ['good-1', 'bad-push-token', 'expired-1', 'unregistered-1'])
+		await call(send, { message: { token, notification } });
+	await call(send, { message: { token: 'good-1', unknown: 1 } });
+	await call(send, { message: { token: 'good-1', notification } }, 'wrong');
+	await call(topic('batch_subscribe'), { push_tokens: ['good-1'] });
+	await call(topic('batch_subscribe'), { push_tokens: ['good-1', 'expired-2'] });
+	sandbox.configure({ rustore: { serviceTokenRefusal: 'perToken' } });
+	await call(topic('batch_unsubscribe'), { push_tokens: ['good-1'] }, 'wrong');
+	sandbox.configure({ rustore: { serviceTokenRefusal: 'status' } });
+	await call(topic('publish'), { message: { notification } });
+	await call(topic('publish'), { message: { notification } }, 'wrong');
+	await call(topic('publish', 'no spaces allowed'), { message: { notification } });
+	for (const url of [send, topic('publish')]) {
+		sandbox.rustore.failNext(1);
+		await call(url, { message: { notification } });
+	}
 }
 
 /** Sber: the pages' requests (lite and extended), the refusals it can meet, and its facts replayed. */
