@@ -1,6 +1,7 @@
 import { RuStoreUniversalApi } from '../../credentials/RuStoreUniversalApi.credentials';
 import { RuStoreUniversalPush } from '../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { universalFact } from '../fixtures/provider-docs/rustoreUniversal';
 import { testCredential } from './harness';
 import {
 	runUniversal,
@@ -120,9 +121,9 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 		expect(run.error).toBeUndefined();
 		const results = json(run) as Array<Record<string, unknown>>;
 		const byToken = Object.fromEntries(results.map((item) => [item.token, item]));
+		// The undocumented wording the sandbox answers with (its fact), the sandbox's text in errors.
 		const providerAnswer = {
-			status: 'PROVIDER_ERROR',
-			code: 400,
+			...(universalFact('universal.send.providerError.community').answer!.body as object),
 			errors: ['rustore: invalid tokens [expired-rs]'],
 		};
 		expect(byToken['expired-rs-1']).toMatchObject({
@@ -328,7 +329,13 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send to Top
 				status: 'unknown',
 				provider: 'rustore',
 				topic: 'news',
-				providerAnswer: expect.objectContaining({ status: 'PROVIDER_ERROR' }),
+				providerAnswer: expect.objectContaining({
+					status: (
+						universalFact('universal.send.providerError.community').answer!.body as {
+							status: string;
+						}
+					).status,
+				}),
 			}),
 		]);
 	});
