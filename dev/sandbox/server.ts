@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 
 import { drawFault } from './faults';
 import { seededRandom } from './prng';
-import type { Delivery, FaultName, FaultOptions, ProviderModule, RecordedRequest } from './types';
+import type {
+	Delivery,
+	FaultName,
+	FaultOptions,
+	ProviderAnswer,
+	ProviderModule,
+	RecordedRequest,
+} from './types';
 
 export interface ServerOptions {
 	host?: string;
@@ -70,6 +77,12 @@ export async function startServer(
 		.flatMap((module) => Object.keys(module.mounts).map((prefix) => ({ prefix, module })))
 		.sort((a, b) => b.prefix.length - a.prefix.length);
 
+	const isFactAnswer = (value: unknown): value is ProviderAnswer & { fact: string } =>
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as ProviderAnswer).fact === 'string' &&
+		typeof (value as ProviderAnswer).status === 'number';
+
 	const send = (
 		response: ServerResponse,
 		status: number,
@@ -113,11 +126,16 @@ export async function startServer(
 			const status = fault === 'rate429' ? 429 : 503;
 			const retryAfter = settings.faults?.retryAfterSeconds;
 			record.status = status;
+			const fromModule = module.faultBody(status, prefix);
+			// A converted module's fault body is an answer from a fact: its body is sent, its id kept.
+			const documented = isFactAnswer(fromModule) ? fromModule : undefined;
+			record.fact = documented?.fact;
+			record.answerBody = documented ? documented.body : fromModule;
 			await delay(settings.latencyMs ?? 0);
 			return send(
 				response,
 				status,
-				module.faultBody(status, prefix),
+				record.answerBody,
 				status === 429 && retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {},
 			);
 		}
@@ -137,6 +155,8 @@ export async function startServer(
 		await delay(settings.latencyMs ?? 0);
 		record.status = fault === 'malformedJson' ? 200 : answer.status;
 		if (fault === 'malformedJson') return send(response, 200, '{"message": "tru');
+		record.fact = answer.fact;
+		record.answerBody = answer.body;
 		send(response, answer.status, answer.body, answer.headers);
 	};
 

@@ -15,6 +15,10 @@ export interface RecordedRequest {
 	/** The status the sandbox answered with (undefined when the connection was reset). */
 	status?: number;
 	fault?: FaultName;
+	/** The body the sandbox answered with (undefined for a reset or a malformed answer). */
+	answerBody?: unknown;
+	/** The id of the provider-docs fact the answer came from (converted modules answer only so). */
+	fact?: string;
 }
 
 /** A push the provider accepted, i.e. would deliver. */
@@ -58,6 +62,8 @@ export interface ProviderAnswer {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Set by answerFrom (documented.ts): the fact this answer came from. */
+	fact?: string;
 }
 
 export interface ProviderRequest {
@@ -80,7 +86,10 @@ export interface ProviderModule {
 	/** Path prefixes this module serves, e.g. ['/rustore', '/rustore-topics'], each mapped to a base URL key. */
 	mounts: Record<string, string>;
 	handle(mount: string, request: ProviderRequest): ProviderAnswer | Promise<ProviderAnswer>;
-	/** The body of a fault answer (429/503) in the provider's own shape. */
+	/**
+	 * The body of a fault answer (429/503) in the provider's own shape: a body, or (converted
+	 * modules) an answer from a fact, whose body and fact id are used.
+	 */
 	faultBody(status: number, mount: string): unknown;
 	reset(): void;
 }

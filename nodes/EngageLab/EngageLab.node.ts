@@ -19,7 +19,7 @@ import {
 import { pushResources } from './descriptions/shown';
 import { lifecycleFields } from './descriptions/lifecycleFields';
 import { lifecycleOperations, lifecycleResourceValues } from './descriptions/lifecycleOperations';
-import { engageLabLifecycleProfile, engageLabProfile, LIFECYCLE_LIMIT_NOTE } from './profile';
+import { engageLabLifecycleProfile, engageLabProfile } from './profile';
 
 export class EngageLab implements INodeType {
 	description: INodeTypeDescription = {
@@ -135,7 +135,7 @@ export class EngageLab implements INodeType {
 				engageLabLifecycleProfile.defaultRequestsPerSecond,
 				{ resource: lifecycleResourceValues },
 				['getReport', 'getDeviceStatus', 'countTags'],
-				LIFECYCLE_LIMIT_NOTE,
+				'unpublished',
 			),
 		],
 	};

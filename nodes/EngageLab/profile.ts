@@ -1,4 +1,4 @@
-import type { ProviderProfile } from '../shared/delivery';
+import { UNPUBLISHED_LIMIT_REQUESTS_PER_SECOND, type ProviderProfile } from '../shared/delivery';
 
 /** EngageLab's documented push cap: 500 requests per second per AppKey (doc 004, code 23008). */
 export const engageLabProfile: ProviderProfile = {
@@ -21,9 +21,6 @@ export const engageLabGroupProfile: ProviderProfile = {
 export const engageLabLifecycleProfile: ProviderProfile = {
 	provider: 'EngageLab',
 	credentialType: 'engageLabApi',
-	defaultRequestsPerSecond: 10,
-	rateBucket: 'lifecycle',
+	defaultRequestsPerSecond: UNPUBLISHED_LIMIT_REQUESTS_PER_SECOND,
+	rateBucket: 'unpublished',
 };
-
-export const LIFECYCLE_LIMIT_NOTE =
-	'EngageLab publishes no limit for these operations (only 500 per second for pushes), so the default is low; raise it if your EngageLab plan allows more.';

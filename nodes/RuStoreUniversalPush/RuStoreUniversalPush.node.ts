@@ -55,9 +55,12 @@ export class RuStoreUniversalPush implements INodeType {
 			...tokenFields,
 			topicField,
 			...messageFields,
-			deliveryOptions(ruStoreUniversalProfile.defaultRequestsPerSecond, {
-				resource: ['universal'],
-			}),
+			deliveryOptions(
+				ruStoreUniversalProfile.defaultRequestsPerSecond,
+				{ resource: ['universal'] },
+				[],
+				'unpublished',
+			),
 		],
 	};
 }

@@ -5,7 +5,6 @@ import {
 	type Meaning,
 	type ProviderAnswer,
 } from '../shared/answers';
-import type { PushStatus } from '../shared/outcomes';
 import type { ProviderFailure } from '../shared/providerError';
 import { PROVIDER_LABELS, type TokenProvider } from './schema';
 
@@ -60,7 +59,23 @@ export function withoutSecrets(body: unknown, secrets: Array<string | undefined>
 
 const isOk = (answer: UniversalAnswer) => answer.status?.toUpperCase() === 'OK';
 
-/** The errors that name a provider ("rustore: invalid tokens ..."), by provider, without the name. */
+/**
+ * The reader's branches, each reached by a fact of test/fixtures/provider-docs/rustoreUniversal.ts
+ * (a test fails when one is not): the two documented answers, the HTTP statuses that speak for
+ * themselves, and every other answer, whose wording RuStore does not document.
+ */
+export const UNIVERSAL_READINGS = ['ok', 'validation_error', 'http_status', 'not_ok'] as const;
+export type UniversalReading = (typeof UNIVERSAL_READINGS)[number];
+
+export function universalReading(httpStatus: number, body: unknown): UniversalReading {
+	if (httpStatus === 401 || httpStatus === 403 || httpStatus === 429 || httpStatus >= 500)
+		return 'http_status';
+	const read = readUniversalAnswer(body);
+	if (read.status?.toUpperCase() === 'VALIDATION_ERROR') return 'validation_error';
+	return httpStatus >= 200 && httpStatus < 300 && isOk(read) ? 'ok' : 'not_ok';
+}
+
+/** The errors that name a provider ("rustore: ..."), by provider, without the name. */
 export function providerErrors(errors: string[]): Map<TokenProvider, string[]> {
 	const byProvider = new Map<TokenProvider, string[]>();
 	for (const error of errors) {
@@ -73,31 +88,18 @@ export function providerErrors(errors: string[]): Map<TokenProvider, string[]> {
 }
 
 /**
- * What an answer means for the request as a whole, or undefined when it goes on to the per-provider
- * reading: success, or errors that name providers (other providers' tokens may have been delivered,
- * so the request must not fail as a whole and be sent again).
+ * What an answer means for the request as a whole, or undefined when it goes on to the plan: OK,
+ * and every undocumented answer (other providers' tokens may have been delivered, so the request
+ * must not fail as a whole and be sent again).
  */
 export function universalAnswerFailure(answer: ProviderAnswer): ProviderFailure | undefined {
+	const reading = universalReading(answer.statusCode, answer.body);
+	if (reading === 'ok' || reading === 'not_ok') return undefined;
 	const read = readUniversalAnswer(answer.body);
-	const http = answer.statusCode;
-	const transient = http === 401 || http === 403 || http === 429 || http >= 500;
-	if (http >= 200 && http < 300 && (isOk(read) || read.status === undefined)) return undefined;
-	if (
-		!transient &&
-		read.status?.toUpperCase() !== 'VALIDATION_ERROR' &&
-		providerErrors(read.errors).size > 0
-	)
-		return undefined;
-	const name = read.status?.toUpperCase();
-	const meaning: Meaning =
-		(name ? MEANINGS[name] : undefined) ??
-		(http >= 200 && http < 300
-			? {
-					meaning: 'The answer did not say OK; the push may or may not have been delivered',
-					action: 'Check the delivery before sending again, so nobody gets it twice.',
-					status: 'unknown',
-				}
-			: meaningOfHttpStatus(http, CHECK_CREDENTIAL));
+	const meaning =
+		reading === 'validation_error'
+			? MEANINGS.VALIDATION_ERROR
+			: meaningOfHttpStatus(answer.statusCode, CHECK_CREDENTIAL);
 	return failureFrom(
 		PROVIDER,
 		answer,
@@ -107,108 +109,33 @@ export function universalAnswerFailure(answer: ProviderAnswer): ProviderFailure 
 	);
 }
 
-/** Words that say the provider refused its credentials (then none of its tokens was sent). */
-const CREDENTIAL_REFUSAL =
-	/unauthori[sz]ed|unauthenticated|auth(entication)?[ _]?(token|credential)|permission|forbidden|\b401\b|\b403\b/i;
-/** Words that say tokens are dead, followed by the tokens' prefixes. */
-const TOKEN_REFUSAL = /(invalid|unregistered|expired|unknown|not[ _]found)[ _]tokens?\s*:?/i;
-
-/** The shortest prefix worth matching: shorter fragments are words, not tokens. */
-const MIN_PREFIX = 4;
-
-/** The prefixes a token error lists after its marker, e.g. "invalid tokens [abc123, def456...]". */
-function namedPrefixes(text: string): string[] {
-	const marker = TOKEN_REFUSAL.exec(text);
-	if (!marker) return [];
-	return text
-		.slice(marker.index + marker[0].length)
-		.split(/[\s,;[\]{}()"'`]+/)
-		.map((fragment) => fragment.replace(/(\.{2,}|…|\*+)$/, ''))
-		.filter((fragment) => fragment.length >= MIN_PREFIX);
-}
-
 /**
- * The sent tokens an error names unambiguously: a prefix that starts exactly one of them. A prefix
- * that fits several tokens names none of them: only the request's status can be given then.
+ * A provider's part of an answer that does not say OK. RuStore documents no wording for a
+ * provider's refusal (the page's example could not be read: see the fixture), so no text of it can
+ * call a token dead or say that nothing was sent: every token of the answer is unknown, with the
+ * errors naming its provider (or all of them) and the raw answer on the item.
  */
-export function tokensNamedBy(text: string, sent: string[]): string[] {
-	const named = new Set<string>();
-	for (const prefix of namedPrefixes(text)) {
-		const matches = sent.filter((token) => token.startsWith(prefix));
-		if (matches.length === 1) named.add(matches[0]);
-	}
-	return [...named];
-}
-
-export interface TokenResult {
-	status: PushStatus;
-	failure?: ProviderFailure;
-}
-
-function providerFailure(
-	provider: TokenProvider,
-	texts: string[],
-	meaning: Meaning,
+export function notOkFailure(
+	provider: TokenProvider | undefined,
+	answer: UniversalAnswer,
 ): ProviderFailure {
+	const named = provider ? (providerErrors(answer.errors).get(provider) ?? []) : [];
+	const texts = named.length
+		? named.map((text) => `${provider}: ${text}`)
+		: answer.errors.length
+			? answer.errors
+			: [];
+	const label = provider ? PROVIDER_LABELS[provider] : 'RuStore';
 	return {
 		provider: PROVIDER,
 		httpStatus: 0,
-		code: provider,
-		providerMessage: texts.map((text) => `${provider}: ${text}`).join('; '),
-		...meaning,
+		code: answer.status ?? answer.code ?? provider,
+		providerMessage: texts.length ? texts.join('; ') : undefined,
+		meaning: named.length
+			? `RuStore's answer names an error of ${label}; the push may or may not have been delivered`
+			: "RuStore's answer did not say OK; the push may or may not have been delivered",
+		action:
+			'See providerAnswer for what RuStore said, and check the delivery before sending again, so nobody gets it twice.',
+		status: 'unknown',
 	};
-}
-
-/**
- * What a provider's errors mean for the whole of its part of the request: rejected when it refused
- * the credentials sent for it (nothing of its part was sent), else unknown (it may have been taken).
- */
-export function providerRequestFailure(provider: TokenProvider, texts: string[]): ProviderFailure {
-	const label = PROVIDER_LABELS[provider];
-	return providerFailure(
-		provider,
-		texts,
-		texts.some((text) => CREDENTIAL_REFUSAL.test(text))
-			? {
-					meaning: `${label} refused the credentials sent for it; its part was not sent`,
-					action: CHECK_CREDENTIAL,
-					status: 'rejected',
-				}
-			: {
-					meaning: `${label} reported an error that names no single token; the push may or may not have been delivered`,
-					action: 'Check the delivery before sending again, so nobody gets it twice.',
-					status: 'unknown',
-				},
-	);
-}
-
-/**
- * Each sent token's status from the aggregate answer: sent when its provider is not named in the
- * errors; invalid_token when an error names it unambiguously as dead; otherwise its provider's
- * status (rejected when the provider refused its credentials, else unknown: it may have been taken).
- */
-export function tokenResults(
-	provider: TokenProvider,
-	sent: string[],
-	errors: Map<TokenProvider, string[]>,
-): Map<string, TokenResult> {
-	const results = new Map<string, TokenResult>();
-	const texts = errors.get(provider);
-	if (!texts) {
-		for (const token of sent) results.set(token, { status: 'sent' });
-		return results;
-	}
-	const label = PROVIDER_LABELS[provider];
-	const dead = new Set(texts.flatMap((text) => tokensNamedBy(text, sent)));
-	const deadFailure = providerFailure(provider, texts, {
-		meaning: `${label} does not know this push token or it has expired`,
-		action: 'Remove this token from your records; the app gets a new one when it registers again.',
-		status: 'invalid_token',
-	});
-	const requestFailure = providerRequestFailure(provider, texts);
-	for (const token of sent) {
-		const failure = dead.has(token) ? deadFailure : requestFailure;
-		results.set(token, { status: failure.status, failure });
-	}
-	return results;
 }

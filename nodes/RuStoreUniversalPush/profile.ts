@@ -1,11 +1,11 @@
-import type { ProviderProfile } from '../shared/delivery';
+import { UNPUBLISHED_LIMIT_REQUESTS_PER_SECOND, type ProviderProfile } from '../shared/delivery';
 
 /**
- * RuStore publishes no rate limit for the universal API either; one request carries many tokens, so
- * a lower start than the native send's. The Delivery options can raise it.
+ * RuStore publishes no rate limit for the universal API (its pages show none): the conservative
+ * default of operations without a published limit; the Delivery options can raise it.
  */
 export const ruStoreUniversalProfile: ProviderProfile = {
 	provider: 'RuStore Universal',
 	credentialType: 'ruStoreUniversalApi',
-	defaultRequestsPerSecond: 20,
+	defaultRequestsPerSecond: UNPUBLISHED_LIMIT_REQUESTS_PER_SECOND,
 };

@@ -22,6 +22,22 @@ const tokenList = z
 	.min(1, 'must contain at least one push token')
 	.optional();
 
+/**
+ * RuStore's universal examples pages (§ Пример невалидного сообщения): a notification without its
+ * title or its body is refused with VALIDATION_ERROR. The native send takes either alone; this one
+ * does not, so the universal message adds the rule (empty counts as missing, as "required" does there).
+ */
+const universalMessageSchema = topicMessageSchema.superRefine((message, context) => {
+	if (message.notification === undefined) return;
+	for (const field of ['title', 'body'] as const)
+		if (!message.notification[field])
+			context.addIssue({
+				code: 'custom',
+				message: `is required: RuStore's universal API refuses a notification without a ${field}`,
+				path: ['notification', field],
+			});
+});
+
 // RuStore's page: `message.android` is required when HMS tokens are sent.
 const androidForHms = (body: { tokens: { hms?: string[] }; message: { android?: unknown } }) =>
 	!body.tokens.hms?.length || body.message.android !== undefined;
@@ -35,7 +51,7 @@ export const universalSendSchema = z
 				(tokens) => TOKEN_PROVIDERS.some((provider) => tokens[provider]?.length),
 				'give push tokens for at least one provider',
 			),
-		message: topicMessageSchema,
+		message: universalMessageSchema,
 	})
 	.refine(androidForHms, {
 		message:
@@ -46,7 +62,7 @@ export const universalSendSchema = z
 /** Universal → Send to Topic: one topic, the message; the providers come from the credential. */
 export const universalTopicSchema = z.strictObject({
 	topic: topicSchema,
-	message: topicMessageSchema,
+	message: universalMessageSchema,
 });
 
 /** The same, when the credential sends to HMS too: then the android block is required. */

@@ -5,15 +5,16 @@ import { dedupeKey, isObject, type ReceiptStatus } from '../shared/receipts';
 type Json = Record<string, unknown>;
 
 /**
- * Sber's status code in the package's words. The callback body is UNCONFIRMED: Sber's SDKs type
- * PUSH_RESULT (the request was taken) and PUSH_SENDING_RESULT (the outcome of the sending), with
- * code 0 for success. No code is documented as naming a device dead, so none maps to invalid_token.
+ * Sber's status code in the package's words. The callback body is known only from Sber's SDK types
+ * (test/fixtures/provider-docs/sber.ts, sberCallbackFacts): PUSH_RESULT and PUSH_SENDING_RESULT,
+ * code 0 for success. The SDK calls PUSH_SENDING_RESULT the result of the sending; that it means the
+ * device received the push is not documented, so success is `sent`, never `delivered`. No code is
+ * documented as naming a device dead, so none maps to invalid_token.
  */
 export function sberStatus(messageName: unknown, code: unknown): ReceiptStatus {
 	if (code === undefined || code === null || code === '') return 'unknown';
 	if (Number(code) !== 0) return 'failed';
-	if (messageName === 'PUSH_SENDING_RESULT') return 'delivered';
-	if (messageName === 'PUSH_RESULT') return 'sent';
+	if (messageName === 'PUSH_SENDING_RESULT' || messageName === 'PUSH_RESULT') return 'sent';
 	return 'unknown';
 }
 

@@ -90,7 +90,7 @@ beforeAll(async () => {
 				resource: 'universal',
 				operation: 'sendToTopic',
 				topic: 'news',
-				notification: { title: 'Breaking' },
+				notification: { title: 'Breaking', body: 'News' },
 			},
 			credential: alone,
 		}),
@@ -108,19 +108,23 @@ const universalRequests = () =>
 	sandbox.requests.filter((request) => request.path.startsWith('/rustore-universal'));
 
 describe('RuStore Universal Push in a real n8n', () => {
-	it('sends to RuStore, FCM and HMS tokens in one request, each token with its status', async () => {
+	it('sends to RuStore, FCM and HMS tokens in one request; an answer that is not OK leaves every token unknown, with the raw answer', async () => {
 		const result = await n8n.execute('rsuSendAll');
 		expect(result.error).toBeUndefined();
 		expect(result.ok).toBe(true);
+		// RuStore documents no wording for a provider's refusal: no token is called dead from one.
+		const providerAnswer = expect.objectContaining({ status: 'PROVIDER_ERROR' });
 		expect(result.outputs()[0].map((item) => item.json)).toEqual([
 			expect.objectContaining({ status: 'unknown', provider: 'rustore', token: 'rs-device-1' }),
 			expect.objectContaining({
-				status: 'invalid_token',
+				status: 'unknown',
 				provider: 'rustore',
 				token: 'expired-rs-old',
+				providerMessage: 'rustore: invalid tokens [expired-rs]',
+				providerAnswer,
 			}),
-			{ status: 'sent', success: true, provider: 'fcm', token: 'fcm-device-1' },
-			{ status: 'sent', success: true, provider: 'hms', token: 'hms-device-1' },
+			expect.objectContaining({ status: 'unknown', provider: 'fcm', token: 'fcm-device-1' }),
+			expect.objectContaining({ status: 'unknown', provider: 'hms', token: 'hms-device-1' }),
 		]);
 		expect(universalRequests()).toHaveLength(1);
 		expect(universalRequests()[0].headers.authorization).toBeUndefined();

@@ -1,6 +1,7 @@
 import { RuStoreUniversalApi } from '../../credentials/RuStoreUniversalApi.credentials';
 import { RuStoreUniversalPush } from '../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { universalFact } from '../fixtures/provider-docs/rustoreUniversal';
 import { testCredential } from './harness';
 import {
 	runUniversal,
@@ -111,39 +112,50 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 		expect(third.credentialData.accessTokens ?? '').toBe('');
 	});
 
-	it('marks the tokens the answer names by an unambiguous prefix as invalid_token, the rest of that provider as unknown', async () => {
+	it('never calls a token dead from an answer RuStore does not document: every token of it is unknown, with the raw answer', async () => {
 		const run = await runUniversal(
 			sandbox,
-			universalSend({
-				rustore: 'rs-good-1, expired-rs-1',
-				fcm: 'fcm-good-1',
-				hms: 'expired-hms-a, expired-hms-b',
-			}),
+			universalSend({ rustore: 'rs-good-1, expired-rs-1', fcm: 'fcm-good-1' }, {}),
+			{ setup: { hms: false } },
 		);
 		expect(run.error).toBeUndefined();
 		const results = json(run) as Array<Record<string, unknown>>;
 		const byToken = Object.fromEntries(results.map((item) => [item.token, item]));
+		// The undocumented wording the sandbox answers with (its fact), the sandbox's text in errors.
+		const providerAnswer = {
+			...(universalFact('universal.send.providerError.community').answer!.body as object),
+			errors: ['rustore: invalid tokens [expired-rs]'],
+		};
 		expect(byToken['expired-rs-1']).toMatchObject({
-			status: 'invalid_token',
+			status: 'unknown',
 			provider: 'rustore',
-			reason: 'RuStore does not know this push token or it has expired',
 			providerMessage: 'rustore: invalid tokens [expired-rs]',
+			providerAnswer,
 		});
-		// Named only with the dead one: it may have been delivered, so it must not be sent again.
-		expect(byToken['rs-good-1']).toMatchObject({ status: 'unknown', provider: 'rustore' });
-		expect(byToken['fcm-good-1']).toEqual({
-			status: 'sent',
-			success: true,
+		// Its provider's good token and the other provider's token: the answer did not say OK.
+		expect(byToken['rs-good-1']).toMatchObject({ status: 'unknown', providerAnswer });
+		expect(byToken['fcm-good-1']).toMatchObject({
+			status: 'unknown',
 			provider: 'fcm',
-			token: 'fcm-good-1',
+			reason: "RuStore's answer did not say OK; the push may or may not have been delivered",
 		});
-		// "expired-hm" starts both HMS tokens: neither can be told dead.
-		expect(byToken['expired-hms-a']).toMatchObject({ status: 'unknown', provider: 'hms' });
-		expect(byToken['expired-hms-b']).toMatchObject({ status: 'unknown', provider: 'hms' });
+		expect(results.map((item) => item.status)).not.toContain('invalid_token');
 		expect(sandbox.deliveries.map((delivery) => delivery.target).sort()).toEqual([
 			'fcm:fcm-good-1',
 			'rustore:rs-good-1',
 		]);
+	});
+
+	it('refuses a notification without a body before sending, as RuStore’s examples page does', async () => {
+		const run = await runUniversal(
+			sandbox,
+			universalSend({ rustore: 'rs-1' }, { notification: { title: 'Only a title' } }),
+			{ setup: { fcm: false, hms: false } },
+		);
+		expect(run.error?.message).toBe(
+			"Invalid RuStore universal push: Notification → Body (message.notification.body): is required: RuStore's universal API refuses a notification without a body",
+		);
+		expect(sandbox.requests).toHaveLength(0);
 	});
 
 	it('validates every item before sending any: HMS tokens need the android block', async () => {
@@ -174,19 +186,21 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	it('a wrong RuStore service token rejects the RuStore part only; the FCM token is delivered', async () => {
+	it('a wrong RuStore service token: the answer is not OK, so every token is unknown (the FCM one was delivered)', async () => {
 		const run = await runUniversal(sandbox, universalSend({ rustore: 'rs-1', fcm: 'fcm-1' }), {
 			setup: { hms: false, overrides: { serviceToken: 'not-the-token' } },
 		});
 		const results = json(run) as Array<Record<string, unknown>>;
 		expect(results[0]).toMatchObject({
-			status: 'rejected',
+			status: 'unknown',
 			provider: 'rustore',
 			token: 'rs-1',
-			reason: 'RuStore refused the credentials sent for it; its part was not sent',
+			reason:
+				"RuStore's answer names an error of RuStore; the push may or may not have been delivered",
 		});
 		expect(JSON.stringify(results)).not.toContain('not-the-token');
-		expect(results[1]).toMatchObject({ status: 'sent', provider: 'fcm' });
+		expect(results[1]).toMatchObject({ status: 'unknown', provider: 'fcm' });
+		expect(sandbox.deliveries.map((delivery) => delivery.target)).toEqual(['fcm:fcm-1']);
 	});
 
 	it('takes the credentials out of an answer that quotes them', async () => {
@@ -265,7 +279,7 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send to Top
 			resource: 'universal',
 			operation: 'sendToTopic',
 			topic: 'news',
-			notification: { title: 'Breaking' },
+			notification: { title: 'Breaking', body: 'News' },
 			androidNotification: { channelId: 'news' },
 		});
 		expect(run.error).toBeUndefined();
@@ -291,7 +305,7 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send to Top
 				resource: 'universal',
 				operation: 'sendToTopic',
 				topic: 'news',
-				notification: { title: 'Hi' },
+				notification: { title: 'Hi', body: 'There' },
 			},
 			{ setup: { fcm: false, hms: false } },
 		);
@@ -299,19 +313,30 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send to Top
 		expect(sandbox.deliveries.map((delivery) => delivery.target)).toEqual(['rustore:topic:news']);
 	});
 
-	it('names the provider that refused its part', async () => {
+	it('names the provider the answer names, unknown, with the raw answer', async () => {
 		const run = await runUniversal(
 			sandbox,
 			{
 				resource: 'universal',
 				operation: 'sendToTopic',
 				topic: 'news',
-				notification: { title: 'Hi' },
+				notification: { title: 'Hi', body: 'There' },
 			},
 			{ setup: { fcm: false, hms: false, overrides: { serviceToken: 'wrong' } } },
 		);
 		expect(json(run)).toEqual([
-			expect.objectContaining({ status: 'rejected', provider: 'rustore', topic: 'news' }),
+			expect.objectContaining({
+				status: 'unknown',
+				provider: 'rustore',
+				topic: 'news',
+				providerAnswer: expect.objectContaining({
+					status: (
+						universalFact('universal.send.providerError.community').answer!.body as {
+							status: string;
+						}
+					).status,
+				}),
+			}),
 		]);
 	});
 });

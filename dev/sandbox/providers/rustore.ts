@@ -1,4 +1,6 @@
+import { ruStoreFact } from '../../../test/fixtures/provider-docs/rustore';
 import { canonicalJson } from '../canonical';
+import { answerFrom } from '../documented';
 import { RateWindow } from '../rateWindow';
 import type { ProviderAnswer, ProviderModule, ProviderRequest } from '../types';
 import { messageProblem } from './rustoreMessage';
@@ -53,16 +55,18 @@ export const ruStoreDefaults: RuStoreOptions = {
 
 type Json = Record<string, unknown>;
 
-/** The send host nests errors under `error`; the topics host answers flat `{code,status,message}`. */
-function errorAnswer(
-	mount: string,
-	status: number,
-	name: string,
-	message: string,
-	code?: number,
-): ProviderAnswer {
-	if (mount === SEND) return { status, body: { error: { code: status, status: name, message } } };
-	return { status, body: { code: code ?? status, status: name, message } };
+/**
+ * An error answer from its fact (test/fixtures/provider-docs/rustore.ts): the send host nests errors
+ * under `error`, the topics host answers flat `{code,status,message}`; the message is this request's
+ * where the fact lets it vary.
+ */
+function errorAnswer(mount: string, name: string, message?: string): ProviderAnswer {
+	const fact = ruStoreFact(`rustore.${mount === SEND ? 'send' : 'topics'}.${name}`);
+	const path = mount === SEND ? 'error.message' : 'message';
+	return answerFrom(
+		fact,
+		message !== undefined && fact.variable?.includes(path) ? { [path]: message } : {},
+	);
 }
 
 type TokenState = 'valid' | 'invalid' | 'dead' | 'unregistered';
@@ -75,23 +79,22 @@ function tokenState(token: string, dead: Set<string>, unregistered: Set<string>)
 	return 'valid';
 }
 
-/** The send page's error bodies for a token. */
-const TOKEN_ERRORS: Record<Exclude<TokenState, 'valid'>, Json> = {
-	invalid: {
-		code: 400,
-		status: 'INVALID_ARGUMENT',
-		message: 'The registration token is not a valid FCM registration token',
-	},
-	dead: { code: 404, status: 'NOT_FOUND', message: 'Requested entity was not found.' },
-	unregistered: { code: 404, status: 'UNREGISTERED', message: 'Requested entity was not found.' },
+/** The send page's answers for a token (its examples, and its listed UNREGISTERED). */
+const TOKEN_FACTS: Record<Exclude<TokenState, 'valid'>, string> = {
+	invalid: 'rustore.send.invalidToken',
+	dead: 'rustore.send.expiredToken',
+	unregistered: 'rustore.send.UNREGISTERED',
 };
 
 /**
  * A token's own error inside a batch answer. The topics page shows none about a push token (its only
- * per-token example is the service token's FORBIDDEN); the sandbox uses the send page's statuses.
+ * per-token example is the service token's FORBIDDEN); the sandbox uses the send page's (not
+ * documented for the topics host: see the partlySuccessful fact).
  */
 function tokenError(state: TokenState): Json | undefined {
-	return state === 'valid' ? undefined : TOKEN_ERRORS[state];
+	return state === 'valid'
+		? undefined
+		: ((ruStoreFact(TOKEN_FACTS[state]).answer!.body as Json).error as Json);
 }
 
 export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
@@ -111,8 +114,8 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		request.headers.authorization !== `Bearer ${options.serviceToken}` ||
 		projectId !== options.projectId
 			? mount === SEND
-				? errorAnswer(mount, 403, 'PERMISSION_DENIED', 'The caller does not have permission')
-				: errorAnswer(mount, 403, 'FORBIDDEN', 's2s token invalid', 1001)
+				? errorAnswer(mount, 'PERMISSION_DENIED')
+				: errorAnswer(mount, 'FORBIDDEN')
 			: undefined;
 
 	/** The subscribe examples' answer for a wrong service token (right project): 200, every token FORBIDDEN. */
@@ -131,23 +134,18 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 			!Array.isArray(tokens)
 		)
 			return undefined;
-		return {
-			status: 200,
-			body: {
-				message: `${tokens.length} error(s)`,
-				errors: tokens.map((token) => ({
-					push_token: token,
-					error: { code: 1001, status: 'FORBIDDEN', message: 's2s token invalid' },
-				})),
-			},
-		};
+		const forbidden = ruStoreFact('rustore.topics.FORBIDDEN').answer!.body as Json;
+		return answerFrom(ruStoreFact('rustore.topics.partlySuccessful'), {
+			message: `${tokens.length} error(s)`,
+			errors: tokens.map((token) => ({ push_token: token, error: forbidden })),
+		});
 	};
 
 	const unparsable = (mount: string, request: ProviderRequest) =>
 		request.json === undefined
 			? mount === SEND
-				? errorAnswer(mount, 400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.')
-				: errorAnswer(mount, 400, 'BAD_REQUEST', 'failed to parse request: invalid character', 2000)
+				? errorAnswer(mount, 'INVALID_ARGUMENT', 'Invalid JSON payload received.')
+				: errorAnswer(mount, 'BAD_REQUEST', 'failed to parse request: invalid character')
 			: undefined;
 
 	function send(request: ProviderRequest): ProviderAnswer {
@@ -155,7 +153,6 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		if (Buffer.byteLength(request.rawBody, 'utf8') > 4096)
 			return errorAnswer(
 				SEND,
-				400,
 				'INVALID_ARGUMENT',
 				'Message is too big: maximum size is 4096 bytes',
 			);
@@ -163,17 +160,15 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		if (extra)
 			return errorAnswer(
 				SEND,
-				400,
 				'INVALID_ARGUMENT',
 				`Invalid JSON payload received. Unknown name "${extra}": Cannot find field.`,
 			);
 		const problem = messageProblem(body.message, true);
-		if (problem) return errorAnswer(SEND, 400, 'INVALID_ARGUMENT', problem);
+		if (problem) return errorAnswer(SEND, 'INVALID_ARGUMENT', problem);
 		const message = body.message as Json;
 		const token = String(message.token);
-		const error = tokenError(tokenState(token, deadTokens, unregisteredTokens));
-		if (error)
-			return errorAnswer(SEND, error.code as number, String(error.status), String(error.message));
+		const state = tokenState(token, deadTokens, unregisteredTokens);
+		if (state !== 'valid') return answerFrom(ruStoreFact(TOKEN_FACTS[state]));
 		if (body.validate_only !== true) {
 			request.deliver({
 				kind: 'send',
@@ -182,7 +177,7 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 				body: message,
 			});
 		}
-		return { status: 200, body: {} };
+		return answerFrom(ruStoreFact('rustore.send.ok'));
 	}
 
 	function membership(
@@ -192,21 +187,13 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 	): ProviderAnswer {
 		const tokens = (request.json as Json).push_tokens;
 		if (!Array.isArray(tokens) || tokens.some((token) => typeof token !== 'string')) {
-			return errorAnswer(
-				TOPICS,
-				400,
-				'BAD_REQUEST',
-				'push_tokens must be an array of strings',
-				2000,
-			);
+			return errorAnswer(TOPICS, 'BAD_REQUEST', 'push_tokens must be an array of strings');
 		}
 		if (tokens.length > options.maxTokensPerBatch) {
 			return errorAnswer(
 				TOPICS,
-				400,
 				'BAD_REQUEST',
 				`too many push tokens: at most ${options.maxTokensPerBatch}`,
-				2000,
 			);
 		}
 		const members = subscriptions.get(topic) ?? new Set<string>();
@@ -220,36 +207,29 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 			else if (action === 'batch_subscribe') members.add(token);
 			else members.delete(token);
 		}
-		return {
-			status: 200,
-			body: errors.length
-				? { message: `${errors.length} error(s)`, errors }
-				: { message: 'success' },
-		};
+		return errors.length
+			? answerFrom(ruStoreFact('rustore.topics.partlySuccessful'), {
+					message: `${errors.length} error(s)`,
+					errors,
+				})
+			: answerFrom(ruStoreFact('rustore.topics.subscribed'));
 	}
 
 	function publish(topic: string, request: ProviderRequest): ProviderAnswer {
 		if (Buffer.byteLength(request.rawBody, 'utf8') > 4096)
-			return errorAnswer(
-				TOPICS,
-				400,
-				'BAD_REQUEST',
-				'message is too big: maximum size is 4096 bytes',
-				2000,
-			);
+			return errorAnswer(TOPICS, 'BAD_REQUEST', 'message is too big: maximum size is 4096 bytes');
 		const message = (request.json as Json).message;
 		const problem = messageProblem(message, false);
-		if (problem) return errorAnswer(TOPICS, 400, 'BAD_REQUEST', problem, 2000);
+		if (problem) return errorAnswer(TOPICS, 'BAD_REQUEST', problem);
 		request.deliver({
 			kind: 'publish',
 			identity: `publish:${topic}:${canonicalJson(message)}`,
 			target: topic,
 			body: message,
 		});
-		return {
-			status: 200,
-			body: { message: `payload has been successfully published to topic ${topic}` },
-		};
+		return answerFrom(ruStoreFact('rustore.topics.published'), {
+			message: `payload has been successfully published to topic ${topic}`,
+		});
 	}
 
 	const module: ProviderModule = {
@@ -257,8 +237,8 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 		mounts: { [SEND]: 'rustoreSend', [TOPICS]: 'rustoreTopics' },
 		faultBody: (status, mount) =>
 			status === 429
-				? errorAnswer(mount, 429, 'TOO_MANY_REQUESTS', 'too many requests').body
-				: errorAnswer(mount, status, 'UNAVAILABLE', 'service unavailable').body,
+				? errorAnswer(mount, 'TOO_MANY_REQUESTS', 'too many requests')
+				: errorAnswer(mount, 'UNAVAILABLE', 'service unavailable'),
 		reset() {
 			rate.reset();
 			subscriptions.clear();
@@ -276,25 +256,20 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 				);
 			const route = mount === SEND ? sendPath : topicPath;
 			if (request.method !== 'POST' || !route)
-				return errorAnswer(
-					mount,
-					404,
-					'NOT_FOUND',
-					`no such method: ${request.method} ${request.path}`,
-				);
+				return errorAnswer(mount, 'NOT_FOUND', `no such method: ${request.method} ${request.path}`);
 
 			const projectId = decodeURIComponent(route[1]);
 			const refused = refusedAccess(mount, request, projectId);
 			if (refused) return perTokenRefusal(mount, route[3], request, projectId) ?? refused;
 			if (!rate.admit(options.serviceToken, options.ratePerSecond)) {
-				const answer = errorAnswer(mount, 429, 'TOO_MANY_REQUESTS', 'too many requests, slow down');
+				const answer = errorAnswer(mount, 'TOO_MANY_REQUESTS', 'too many requests, slow down');
 				return options.retryAfterSeconds === undefined
 					? answer
 					: { ...answer, headers: { 'retry-after': String(options.retryAfterSeconds) } };
 			}
 			if (failures > 0) {
 				failures -= 1;
-				return errorAnswer(mount, 500, 'INTERNAL', 'internal error');
+				return errorAnswer(mount, 'INTERNAL', 'internal error');
 			}
 			const badJson = unparsable(mount, request);
 			if (badJson) return badJson;
@@ -308,7 +283,7 @@ export function createRuStore(overrides: Partial<RuStoreOptions> = {}): {
 
 			const topic = decodeURIComponent(route[2]);
 			if (!/^[a-zA-Z0-9\-_.~%]{1,900}$/.test(topic))
-				return errorAnswer(TOPICS, 400, 'BAD_REQUEST', `invalid topic name: ${topic}`, 2000);
+				return errorAnswer(TOPICS, 'BAD_REQUEST', `invalid topic name: ${topic}`);
 			return route[3] === 'publish'
 				? publish(topic, request)
 				: membership(topic, route[3] as 'batch_subscribe' | 'batch_unsubscribe', request);

@@ -1,6 +1,8 @@
 import { createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 
+import { universalFact } from '../../../test/fixtures/provider-docs/rustoreUniversal';
 import { canonicalJson } from '../canonical';
+import { answerFrom } from '../documented';
 import type { ProviderAnswer, ProviderModule, ProviderRequest } from '../types';
 import { messageProblem } from './rustoreMessage';
 
@@ -10,10 +12,10 @@ import { messageProblem } from './rustoreMessage';
  * on errors), and stand-ins for Google's and Huawei's OAuth token endpoints, which the credential
  * reaches through its token URLs.
  *
- * What the pages leave open, the sandbox decides as community clients report it: provider failures
- * answer 400 `{"status":"PROVIDER_ERROR","code":400,"errors":["rustore: invalid tokens [prefix]"]}`,
- * naming rejected tokens by a prefix, while the other providers' tokens are delivered. No size limit
- * (the 4 KB cap is unconfirmed).
+ * Every answer of the universal routes comes from a fact of test/fixtures/provider-docs/
+ * rustoreUniversal.ts (answerFrom). What the pages leave open is a fact marked "not documented":
+ * a provider's refusal answers the envelope community clients parse (errors naming the provider),
+ * while the other providers' tokens are delivered. No size limit (the 4 KB cap is unconfirmed).
  */
 export interface RuStoreUniversalOptions {
 	projectId: string;
@@ -66,10 +68,27 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const validationError = (errors: string[]): ProviderAnswer => ({
-	status: 400,
-	body: { status: 'VALIDATION_ERROR', code: 400, errors },
-});
+/** The pages' VALIDATION_ERROR envelope, with this request's problems (the message's fact when it names the message). */
+const validationError = (route: 'send' | 'topic', errors: string[]): ProviderAnswer =>
+	answerFrom(
+		universalFact(
+			`universal.${route}.${errors.some((error) => error.startsWith('message')) ? 'invalidMessage' : 'invalidProvider'}`,
+		),
+		{ errors },
+	);
+
+/** The pages' rule (§ Пример невалидного сообщения): a notification needs its title and its body. */
+function notificationProblems(message: unknown): string[] {
+	const notification = isObject(message) ? message.notification : undefined;
+	if (!isObject(notification)) return [];
+	return ['title', 'body']
+		.filter((field) => typeof notification[field] !== 'string' || notification[field] === '')
+		.map((field) => `message.notification: ${field} is a required field`);
+}
+
+/** A refusal by one or more providers: not documented (see the fact), so named as such. */
+const providerError = (errors: string[]): ProviderAnswer =>
+	answerFrom(universalFact('universal.send.providerError.community'), { errors });
 
 function serviceAccount(projectId: string, privateKey: string): string {
 	return JSON.stringify({
@@ -261,7 +280,8 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 		}
 		const messageIssue = messageProblem(body.message, false);
 		if (messageIssue) problems.push(`message: ${messageIssue}`);
-		if (problems.length) return validationError(problems);
+		problems.push(...notificationProblems(body.message));
+		if (problems.length) return validationError('send', problems);
 
 		const message = body.message as Json;
 		const providers = body.providers as Record<string, Json>;
@@ -285,9 +305,7 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 					body: message,
 				});
 		}
-		return errors.length
-			? { status: 400, body: { status: 'PROVIDER_ERROR', code: 400, errors } }
-			: { status: 200, body: { Status: 'OK' } };
+		return errors.length ? providerError(errors) : answerFrom(universalFact('universal.send.ok'));
 	}
 
 	function sendToTopic(request: ProviderRequest): ProviderAnswer {
@@ -309,7 +327,8 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 			!isObject((body.message as Json | undefined)?.android)
 		)
 			problems.push('message.android: android is a required field for hms');
-		if (problems.length) return validationError(problems);
+		problems.push(...notificationProblems(body.message));
+		if (problems.length) return validationError('topic', problems);
 
 		const message = body.message as Json;
 		const errors: string[] = [];
@@ -325,18 +344,18 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 				body: message,
 			});
 		}
-		return errors.length
-			? { status: 400, body: { status: 'PROVIDER_ERROR', code: 400, errors } }
-			: { status: 200, body: { Status: 'OK' } };
+		return errors.length ? providerError(errors) : answerFrom(universalFact('universal.topic.ok'));
 	}
 
 	const module: ProviderModule = {
 		name: 'rustoreUniversal',
 		mounts: { [UNIVERSAL]: 'rustoreUniversal', [GOOGLE]: 'googleToken', [HUAWEI]: 'huaweiToken' },
-		faultBody: (status) =>
-			status === 429
-				? { status: 'TOO_MANY_REQUESTS', code: 429, errors: ['too many requests'] }
-				: { status: 'UNAVAILABLE', code: status, errors: ['service unavailable'] },
+		faultBody: (status, mount) =>
+			mount !== UNIVERSAL
+				? { error: status === 429 ? 'rate_limited' : 'unavailable' }
+				: answerFrom(
+						universalFact(status === 429 ? 'universal.tooManyRequests' : 'universal.unavailable'),
+					),
 		// Issued access tokens stay valid across a reset, as they would at Google and Huawei.
 		reset() {
 			deadTokens.clear();
@@ -347,21 +366,18 @@ export function createRuStoreUniversal(overrides: Partial<RuStoreUniversalOption
 				return googleToken(request);
 			if (mount === HUAWEI && request.method === 'POST' && request.path === '/oauth2/v3/token')
 				return huaweiToken(request);
-			const route = mount === UNIVERSAL && request.method === 'POST' ? request.path : undefined;
+			if (mount !== UNIVERSAL) return { status: 404, body: { error: 'not_found' } };
+			const route = request.method === 'POST' ? request.path : undefined;
 			if (route !== '/v1/send' && route !== '/v1/send/topic')
-				return {
-					status: 404,
-					body: {
-						status: 'NOT_FOUND',
-						code: 404,
-						errors: [`no such method: ${request.method} ${request.path}`],
-					},
-				};
+				return answerFrom(universalFact('universal.notFound'), {
+					errors: [`no such method: ${request.method} ${request.path}`],
+				});
 			if (failures > 0) {
 				failures -= 1;
-				return { status: 500, body: { status: 'INTERNAL', code: 500, errors: ['internal error'] } };
+				return answerFrom(universalFact('universal.internal'));
 			}
-			if (!isObject(request.json)) return validationError(['invalid JSON body']);
+			if (!isObject(request.json))
+				return validationError(route === '/v1/send' ? 'send' : 'topic', ['invalid JSON body']);
 			return route === '/v1/send' ? send(request) : sendToTopic(request);
 		},
 	};

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
+import { sberAnswerFacts } from '../../../test/fixtures/provider-docs/sber';
 import { canonicalJson } from '../canonical';
+import { answerFrom } from '../documented';
 import { RateWindow } from '../rateWindow';
 import type { ProviderAnswer, ProviderModule, ProviderRequest } from '../types';
 
-/** Sber SmartPush as its API page describes it, with the NGW OAuth endpoint in front. */
+/**
+ * Sber SmartPush as its API page describes it, with the NGW OAuth endpoint in front. The SmartPush
+ * routes answer only from the facts of test/fixtures/provider-docs/sber.ts (answerFrom); the OAuth
+ * endpoint is a stand-in in its own words.
+ */
 export interface SberOptions {
 	clientId: string;
 	clientSecret: string;
@@ -63,43 +69,52 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Json = Record<string, unknown>;
 
-const SERVICE_TEXT: Record<number, string> = {
-	1000: 'Schema validation error',
-	1001: 'Message validation error',
-	1002: 'Client id type is invalid',
-	1004: 'Unknown surface of channel',
-	1006: 'Destination has both mobile app and device parameters',
-	1008: 'Specified time validation error',
-	1009: 'Surface parameters error',
-	1014: 'Sending limit exceeded',
-	1015: 'Device filters have both deviceSerialFilter and productFilter',
-	1016: 'Specified template for specified project does not exist',
-	1017: 'Specified template params are invalid',
+const fact = (id: string) => {
+	const found = sberAnswerFacts.find((candidate) => candidate.id === id);
+	if (!found) throw new Error(`no Sber fact ${id}`);
+	return found;
 };
 
-function envelope(request: ProviderRequest, code: number): Json {
+/** The envelope's per-answer values (the facts' variable keys). */
+function envelope(request: ProviderRequest): Json {
 	return {
 		requestId: String(request.headers.rquid ?? ''),
 		responseId: randomUUID(),
 		timestamp: new Date().toISOString(),
-		code,
 	};
 }
 
-/** A service-code refusal: HTTP 400 with the code in `errors`, Sber's documented error shape. */
-function serviceError(request: ProviderRequest, code: number, detail?: string): ProviderAnswer {
-	return {
-		status: 400,
-		body: {
-			...envelope(request, 400),
-			errors: [
-				{
-					key: String(code),
-					message: detail ? `${SERVICE_TEXT[code]}: ${detail}` : SERVICE_TEXT[code],
-				},
-			],
+/**
+ * A service-code refusal: the page's code with its text, where Sber's SDK reads it
+ * (payload.validation.results[].status), for the destination's surface.
+ */
+function serviceError(
+	request: ProviderRequest,
+	code: number,
+	detail?: string,
+	surface?: unknown,
+): ProviderAnswer {
+	const documented = fact(`sber.service.${code}`);
+	const payload = (documented.answer!.body as Json).payload as Json;
+	const [result] = (payload.validation as { results: Json[] }).results;
+	const status = result.status as Json;
+	return answerFrom(documented, {
+		...envelope(request),
+		payload: {
+			...payload,
+			validation: {
+				results: [
+					{
+						surface: typeof surface === 'string' ? surface : result.surface,
+						status: {
+							...status,
+							descr: detail ? `${String(status.descr)}: ${detail}` : status.descr,
+						},
+					},
+				],
+			},
 		},
-	};
+	});
 }
 
 const isObject = (value: unknown): value is Json =>
@@ -203,22 +218,18 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 				extra ? `unknown field ${extra}` : 'projectId and clientId are required',
 			);
 		if (!SURFACES.has(String(body.surface))) return serviceError(request, 1004);
-		if (body.projectId !== options.projectId) return serviceError(request, 1016, 'no such project');
+		if (body.projectId !== options.projectId)
+			return serviceError(request, 1016, 'no such project', body.surface);
 		const problem = templateProblem(options, body.templateContent);
-		if (problem) return serviceError(request, problem);
+		if (problem) return serviceError(request, problem, undefined, body.surface);
 		request.deliver({
 			kind: 'lite',
 			identity: `lite:${canonicalJson(body)}`,
 			target: body.clientId,
 			body,
 		});
-		return {
-			status: 200,
-			body: {
-				...envelope(request, 200),
-				payload: { result: { surface: body.surface, status: { code: 0, description: 'Success' } } },
-			},
-		};
+		// The page folds the payload of a basic request's answer: it is served as the page shows it.
+		return answerFrom(fact('sber.answer200'), envelope(request));
 	}
 
 	function extended(request: ProviderRequest, raw: Json): ProviderAnswer {
@@ -255,7 +266,13 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 			return serviceError(request, 1001, 'empty destination');
 		for (const destination of destinations) {
 			const problem = destinationProblem(options, destination);
-			if (problem) return serviceError(request, problem);
+			if (problem)
+				return serviceError(
+					request,
+					problem,
+					undefined,
+					(destination as Json | undefined)?.surface,
+				);
 		}
 		request.deliver({
 			kind: 'extended',
@@ -264,27 +281,26 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 			body: payload,
 		});
 		const surface = (destinations[0] as Json).surface;
-		return {
-			status: 200,
-			body: {
-				...envelope(request, 200),
-				payload: {
-					messageId: body.messageId,
-					messageName: 'PUSH_RESULT',
-					protocolVersion: body.protocolVersion,
-					result: { surface, status: { code: 0, description: 'Success' } },
-				},
+		return answerFrom(fact('sber.answer200.result'), {
+			...envelope(request),
+			payload: {
+				messageId: body.messageId,
+				messageName: 'PUSH_RESULT',
+				protocolVersion: body.protocolVersion,
+				result: { surface, status: { code: 0, description: 'Success' } },
 			},
-		};
+		});
 	}
 
 	const module: ProviderModule = {
 		name: 'sber',
 		mounts: { '/sber': 'sber' },
-		faultBody: (status) => ({
-			code: status,
-			message: status === 429 ? 'Too many requests' : 'Service unavailable',
-		}),
+		faultBody: (status) =>
+			answerFrom(fact(status === 429 ? 'sber.tooManyRequests' : 'sber.unavailable'), {
+				requestId: '',
+				responseId: randomUUID(),
+				timestamp: new Date().toISOString(),
+			}),
 		reset() {
 			rate.reset();
 			tokens.clear();
@@ -295,41 +311,23 @@ export function createSber(overrides: Partial<SberOptions> = {}): {
 		handle(_mount, request) {
 			if (request.method === 'POST' && request.path === '/api/v2/oauth') return token(request);
 			const route = /^\/api\/v2\/smartpush\/(apprequest-lite|apprequest)$/.exec(request.path);
-			if (!route)
-				return {
-					status: 404,
-					body: { code: 404, message: `no such method: ${request.method} ${request.path}` },
-				};
+			if (!route) return answerFrom(fact('sber.notFound'), envelope(request));
 			// Documented: a 401 carries the Authenticate header.
 			if (!authorised(request))
-				return {
-					status: 401,
-					headers: { authenticate: 'error="invalid_request"' },
-					body: {
-						...envelope(request, 401),
-						errors: [{ key: 'token', message: 'Token is invalid or expired' }],
-					},
-				};
+				return answerFrom(fact('sber.answer401'), envelope(request), {
+					authenticate: 'error="invalid_request"',
+				});
 			if (request.method !== 'POST')
-				return { status: 405, body: { code: 405, message: 'Method not allowed' } };
+				return answerFrom(fact('sber.methodNotAllowed'), envelope(request));
 			if (!UUID4.test(String(request.headers.rquid ?? '')))
-				return {
-					status: 400,
-					body: {
-						...envelope(request, 400),
-						errors: [{ key: 'RqUID', message: 'RqUID header is required' }],
-					},
-				};
+				return answerFrom(fact('sber.answer400'), {
+					...envelope(request),
+					errors: [{ key: 'RqUID', message: 'RqUID header is required' }],
+				});
 			if (!rate.admit(options.clientId, options.ratePerSecond)) return serviceError(request, 1014);
 			if (failures > 0) {
 				failures -= 1;
-				return {
-					status: 500,
-					body: {
-						...envelope(request, 500),
-						errors: [{ key: 'internal', message: 'Internal error' }],
-					},
-				};
+				return answerFrom(fact('sber.answer500'), envelope(request));
 			}
 			if (!isObject(request.json)) return serviceError(request, 1000, 'body is not a JSON object');
 			const scripted = scriptedAnswers.get(clientIdOf(request.json));

@@ -11,10 +11,9 @@ import { credentialsForRun } from '../../shared/runCredentials';
 import { answerReader } from '../../shared/answers';
 import type { DeliveryPlan, Outcome } from '../../shared/delivery';
 import {
+	notOkFailure,
 	providerErrors,
-	providerRequestFailure,
 	readUniversalAnswer,
-	tokenResults,
 	universalAnswerFailure,
 	withoutSecrets,
 } from '../errors';
@@ -45,34 +44,46 @@ export async function readUniversalAnswerItems(
 	return await readAnswer.call(this, items, response);
 }
 
-/** One output item per sent token, with the status the aggregate answer allows for it. */
+/** The raw answer, on every item of an answer that did not say OK: what RuStore said, as it said it. */
+const rawAnswer = (response: IDataObject): IDataObject => ({ providerAnswer: response });
+
+/** One output item per sent token: sent when RuStore said OK, else unknown (see notOkFailure). */
 export const universalSendPlan: DeliveryPlan = {
 	accepted(context, response): Outcome[] {
-		const errors = providerErrors(readUniversalAnswer(response).errors);
+		const answer = readUniversalAnswer(response);
+		const ok = answer.status?.toUpperCase() === 'OK';
 		const tokens = readTokens(context);
-		return TOKEN_PROVIDERS.flatMap((provider) => {
-			const sent = tokens[provider] ?? [];
-			const results = tokenResults(provider, sent, errors);
-			return sent.map((token) => {
-				const { status, failure } = results.get(token) ?? { status: 'sent' as const };
-				return { status, json: { provider, token }, failure };
-			});
-		});
+		return TOKEN_PROVIDERS.flatMap((provider) =>
+			(tokens[provider] ?? []).map((token): Outcome => {
+				if (ok) return { status: 'sent', json: { provider, token } };
+				const failure = notOkFailure(provider, answer);
+				return {
+					status: failure.status,
+					json: { provider, token, ...rawAnswer(response) },
+					failure,
+				};
+			}),
+		);
 	},
 };
 
 /**
- * One item for the topic when every provider took it; else one per provider the answer names, with
- * its status (a topic has no tokens to name).
+ * One item for the topic when RuStore said OK; else one per provider the answer names (or one for
+ * the topic), unknown, with the raw answer.
  */
 export const universalTopicPlan: DeliveryPlan = {
 	commonFields: (_context, body) => ({ topic: body.topic }),
 	accepted(_context, response): Outcome[] {
-		const errors = providerErrors(readUniversalAnswer(response).errors);
-		if (errors.size === 0) return [{ status: 'sent', json: {} }];
-		return [...errors].map(([provider, texts]) => {
-			const failure = providerRequestFailure(provider, texts);
-			return { status: failure.status, json: { provider } as IDataObject, failure };
+		const answer = readUniversalAnswer(response);
+		if (answer.status?.toUpperCase() === 'OK') return [{ status: 'sent', json: {} }];
+		const named = [...providerErrors(answer.errors).keys()];
+		if (!named.length) {
+			const failure = notOkFailure(undefined, answer);
+			return [{ status: failure.status, json: rawAnswer(response), failure }];
+		}
+		return named.map((provider) => {
+			const failure = notOkFailure(provider, answer);
+			return { status: failure.status, json: { provider, ...rawAnswer(response) }, failure };
 		});
 	},
 };

@@ -56,8 +56,8 @@ export interface ProviderProfile {
 	credentialType: string;
 	defaultRequestsPerSecond: number;
 	/**
-	 * Paces these operations in their own bucket of the credential: operations whose limit the
-	 * provider does not publish go slowly without slowing the pushes beside them.
+	 * Paces its operations in a bucket of their own (per credential), e.g. 'unpublished' for the
+	 * operations without a published limit of a provider whose sends have one.
 	 */
 	rateBucket?: string;
 	/**
@@ -95,9 +95,9 @@ interface PlannedRequests {
 }
 
 /** The pacer's key: the credential (or the node without one), and the profile's own bucket if any. */
-export function rateKeyOf(profile: ProviderProfile, node: INode): string {
-	const bucket = profile.rateBucket ? `${profile.rateBucket}@` : '';
-	return `${bucket}${profile.credentialType}:${node.credentials?.[profile.credentialType]?.id ?? node.id}`;
+export function rateKeyOf(node: INode, profile: ProviderProfile): string {
+	const owner = node.credentials?.[profile.credentialType]?.id ?? node.id;
+	return [profile.credentialType, owner, profile.rateBucket].filter(Boolean).join(':');
 }
 
 /**
@@ -114,7 +114,7 @@ export function deliver(profile: ProviderProfile, plan: DeliveryPlan) {
 	): Promise<INodeExecutionData[]> {
 		const settings = readDeliverySettings(this, profile.defaultRequestsPerSecond);
 		requestData.options.timeout = settings.timeoutMs;
-		const rateKey = rateKeyOf(profile, this.getNode());
+		const rateKey = rateKeyOf(this.getNode(), profile);
 		const { requests, repeats, listed } = plan.fanOut
 			? splitByRecipients(this, requestData, plan.fanOut)
 			: single(requestData);

@@ -7,5 +7,5 @@ export {
 	type ProviderProfile,
 	type RequestData,
 } from './deliver';
-export { deliveryOptions } from './options';
+export { deliveryOptions, UNPUBLISHED_LIMIT_REQUESTS_PER_SECOND, type RateLimit } from './options';
 export { pushRouting, type PushOperation } from './pushRouting';

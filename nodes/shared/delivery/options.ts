@@ -20,6 +20,23 @@ const DEFAULTS = { maxAttempts: 5, maxParallel: 100, maxRetryWaitSeconds: 120, t
 /** n8n's own default when its Timeout option is not set. */
 const N8N_DEFAULT_TIMEOUT_MS = 300_000;
 
+/**
+ * The pace of operations whose provider publishes no rate limit (RuStore's universal API,
+ * EngageLab's statistics, devices, tags and schedules): low, since nothing says what the provider
+ * takes; the user raises it in the Delivery options once they know their limit.
+ */
+export const UNPUBLISHED_LIMIT_REQUESTS_PER_SECOND = 10;
+
+/** Whether the provider publishes a rate limit for the operations a Delivery collection serves. */
+export type RateLimit = 'published' | 'unpublished';
+
+const RATE_DESCRIPTION: Record<RateLimit, string> = {
+	published:
+		'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
+	unpublished:
+		'The most requests per second sent with this credential for these operations, shared by all items and all workflows running at the same time. The provider publishes no limit for them: the default is deliberately low; raise it once you know yours.',
+};
+
 /** For operations that take a list of recipients: how their results are given. */
 const resultsOption = (listOperations: string[]): INodeProperties => ({
 	displayName: 'Results',
@@ -45,14 +62,15 @@ const resultsOption = (listOperations: string[]): INodeProperties => ({
 
 /**
  * The Delivery options every operation offers: pacing, retries and timeout; and for the operations
- * that take a list of recipients, how their results come out.
+ * that take a list of recipients, how their results come out. For operations without a published
+ * rate limit (`limit: 'unpublished'`), Requests per Second says so; give them a profile with its own
+ * `rateBucket` when the node also has operations with a published limit.
  */
 export function deliveryOptions(
 	defaultRequestsPerSecond: number,
 	show: IDisplayOptions['show'],
 	listOperations: string[] = [],
-	/** For operations whose limit the provider does not publish: said under Requests per Second. */
-	unpublishedLimit?: string,
+	limit: RateLimit = 'published',
 ): INodeProperties {
 	const options: INodeProperties[] = [
 		{
@@ -87,9 +105,7 @@ export function deliveryOptions(
 			type: 'number',
 			default: defaultRequestsPerSecond,
 			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			description: unpublishedLimit
-				? `The most requests per second sent with this credential for these operations, shared by all items and all workflows running at the same time. ${unpublishedLimit}`
-				: 'The most requests per second sent with this credential, shared by all items and all workflows running at the same time',
+			description: RATE_DESCRIPTION[limit],
 		},
 		{
 			displayName: 'Timeout (Seconds)',

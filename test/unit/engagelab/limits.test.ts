@@ -52,12 +52,12 @@ describe('EngageLab rate buckets', () => {
 			parameters: {},
 			credentials: { engageLabApi: { id: 'cred-1', name: 'EngageLab' } },
 		};
-		const push = rateKeyOf(engageLabProfile, node);
-		const lifecycle = rateKeyOf(engageLabLifecycleProfile, node);
+		const push = rateKeyOf(node, engageLabProfile);
+		const lifecycle = rateKeyOf(node, engageLabLifecycleProfile);
 		expect(push).toContain('cred-1');
 		expect(lifecycle).toContain('cred-1');
 		expect(lifecycle).not.toBe(push);
 		// Another node with the same credential shares each bucket.
-		expect(rateKeyOf(engageLabLifecycleProfile, { ...node, id: 'node-2' })).toBe(lifecycle);
+		expect(rateKeyOf({ ...node, id: 'node-2' }, engageLabLifecycleProfile)).toBe(lifecycle);
 	});
 });

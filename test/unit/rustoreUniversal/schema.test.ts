@@ -3,8 +3,9 @@ import {
 	universalTopicSchemaWithHms,
 	universalTopicSchema,
 } from '../../../nodes/RuStoreUniversalPush/schema';
+import { universalFacts } from '../../fixtures/provider-docs/rustoreUniversal';
 
-const message = { notification: { title: 'Hi' } };
+const message = { notification: { title: 'Hi', body: 'There' } };
 
 describe('Universal → Send, by the documented rules', () => {
 	it('takes token lists of any provider with a payload', () => {
@@ -46,5 +47,49 @@ describe('Universal → Send to Topic', () => {
 		expect(universalTopicSchema.safeParse({ topic: 'news', message }).success).toBe(true);
 		expect(universalTopicSchema.safeParse({ topic: 'no spaces', message }).success).toBe(false);
 		expect(universalTopicSchemaWithHms.safeParse({ topic: 'news', message }).success).toBe(false);
+	});
+});
+
+describe('the notification, by RuStore’s universal examples pages', () => {
+	const requests = universalFacts.filter((fact) => fact.request);
+
+	it.each(requests.map((fact) => [fact.id, fact] as const))(
+		'%s: the example’s message is taken exactly when RuStore takes it',
+		(_id, fact) => {
+			const schema = fact.route === '/v1/send' ? universalSendSchema : universalTopicSchema;
+			const { providers: _providers, ...request } = fact.request!;
+			const refusedForMessage = fact.answer?.body
+				? JSON.stringify(fact.answer.body).includes('message.notification')
+				: false;
+			const result = schema.safeParse(request);
+			expect(result.success).toBe(!refusedForMessage);
+			if (refusedForMessage)
+				expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+					'message.notification.title',
+					'message.notification.body',
+				]);
+		},
+	);
+
+	it('refuses a title without a body, and an empty body, before anything is sent', () => {
+		for (const notification of [{ title: 'Hi' }, { title: 'Hi', body: '' }]) {
+			const result = universalSendSchema.safeParse({
+				tokens: { rustore: ['r1'] },
+				message: { notification },
+			});
+			expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+				[
+					'message.notification.body',
+					"is required: RuStore's universal API refuses a notification without a body",
+				],
+			]);
+		}
+	});
+
+	it('still takes a data-only message (no page shows a rule against one)', () => {
+		expect(
+			universalSendSchema.safeParse({ tokens: { rustore: ['r1'] }, message: { data: { k: 'v' } } })
+				.success,
+		).toBe(true);
 	});
 });

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 
 import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { windowClock } from '../../../dev/sandbox/rateWindow';
+import { ruStoreFact } from '../../fixtures/provider-docs/rustore';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -141,7 +142,7 @@ describe('RuStore topics host', () => {
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])]).toEqual(['a', 'c']);
 		expect(
 			(await post(topicUrl('news', 'batch_unsubscribe'), { push_tokens: ['a'] })).json,
-		).toEqual({ message: 'success' });
+		).toEqual(ruStoreFact('rustore.topics.subscribed').answer!.body);
 		expect([...(sandbox.rustore.subscriptions.get('news') ?? [])]).toEqual(['c']);
 	});
 

@@ -1,5 +1,6 @@
 import { sberStatus, statusItems } from '../../../nodes/SberSmartPushTrigger/statuses';
 import { sberStatusBody } from '../../../dev/sandbox/callbacks';
+import { sberCallbackFacts } from '../../fixtures/provider-docs/sber';
 
 describe('Sber SmartPush status callbacks', () => {
 	it('gives one item per device status with the message id, status, code and description', () => {
@@ -20,7 +21,7 @@ describe('Sber SmartPush status callbacks', () => {
 				product: 'SBERBOX',
 				code: 0,
 				description: 'Success',
-				status: 'delivered',
+				status: 'sent',
 				requestId: body.requestId,
 				responseId: body.responseId,
 				timestamp: body.timeStamp,
@@ -74,7 +75,7 @@ describe('Sber SmartPush status callbacks', () => {
 				messageName: 'PUSH_SENDING_RESULT',
 				result: { status: { code: 0 } },
 			}),
-		).toEqual([expect.objectContaining({ messageId: '9', status: 'delivered' })]);
+		).toEqual([expect.objectContaining({ messageId: '9', status: 'sent' })]);
 		expect(statusItems([{ payload: { messageId: 1 } }, 'x'])).toEqual([
 			expect.objectContaining({ messageId: '1', status: 'unknown' }),
 			expect.objectContaining({ messageId: null, status: 'unknown' }),
@@ -83,4 +84,15 @@ describe('Sber SmartPush status callbacks', () => {
 		expect(sberStatus('PUSH_SENDING_RESULT', undefined)).toBe('unknown');
 		expect(sberStatus('PUSH_SENDING_RESULT', '7')).toBe('failed');
 	});
+});
+
+describe('Sber status callbacks, from the shapes of Sber’s SDK', () => {
+	it.each(sberCallbackFacts.map((fact) => [fact.id, fact] as const))(
+		'%s: the statuses its fact gives, never delivered (not documented)',
+		(_id, fact) => {
+			const items = statusItems(fact.body);
+			expect(items.map((item) => item.status)).toEqual(fact.expected);
+			expect(items).toHaveLength(fact.expected.length);
+		},
+	);
 });

@@ -147,7 +147,7 @@ describe('Sber SmartPush Trigger webhook', () => {
 			credentials: { urlSecret: secret },
 		});
 		const started = await node.webhook.call(ctx);
-		expect(started.workflowData?.[0].map((item) => item.json.status)).toEqual(['delivered']);
+		expect(started.workflowData?.[0].map((item) => item.json.status)).toEqual(['sent']);
 	});
 
 	it.each([[{ secret: 'wrong' }], [{}], [{ secret: [secret] }]])(
