@@ -1,5 +1,7 @@
 import { startSandbox, type Sandbox } from '../../../dev/sandbox';
 import { engageLabLifecycleRules } from '../../fixtures/provider-docs/engagelab';
+import { isAnswerOf } from '../../fixtures/provider-docs/facts';
+import { answerFactById } from '../../fixtures/provider-docs/index';
 
 /**
  * The sandbox's EngageLab endpoints after a send, over HTTP, against the rules EngageLab documents
@@ -62,10 +64,11 @@ describe('EngageLab sandbox after the send', () => {
 
 	it('recalls once, within a day; unknown ids are 21003', async () => {
 		const msgId = await send();
-		expect(await call('DELETE', `/v4/push/withdraw/${msgId}`)).toEqual({
-			status: 200,
-			json: { request_id: '', msg_id: msgId },
-		});
+		const recalled = await call('DELETE', `/v4/push/withdraw/${msgId}`);
+		const documented = answerFactById.get('engagelab.recall.accepted')!;
+		expect(recalled.status).toBe(documented.answer!.httpStatus);
+		expect(isAnswerOf(documented, recalled.json)).toBe(true);
+		expect(recalled.json.msg_id).toBe(msgId);
 		expect(codeOf(await call('DELETE', `/v4/push/withdraw/${msgId}`))).toBe(21003);
 		const old = await send();
 		sandbox.engagelab.lifecycle.age(old, 86_400_001);
