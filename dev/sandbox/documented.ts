@@ -12,8 +12,13 @@ export function answerFrom(
 	headers?: Record<string, string>,
 ): ProviderAnswer {
 	if (!fact.answer) throw new Error(`fact ${fact.id} has no captured answer to serve`);
-	const unknown = Object.keys(fill).filter((key) => !fact.variable?.includes(key));
+	const paths = [...(fact.variable ?? []), ...(fact.echoed ?? [])];
+	// A keyed collection ('schedules.*', or '*' for the body) is filled whole, by its own path ('schedules', '').
+	const unknown = Object.keys(fill).filter(
+		(key) => !paths.includes(key) && !paths.includes(key ? `${key}.*` : '*'),
+	);
 	if (unknown.length) throw new Error(`fact ${fact.id} does not let ${unknown.join(', ')} vary`);
+	if ('' in fill) return { status: fact.answer.httpStatus, body: fill[''], headers, fact: fact.id };
 	const body = structuredClone(fact.answer.body) as Record<string, unknown>;
 	for (const [path, value] of Object.entries(fill)) {
 		const keys = path.split('.');

@@ -3,29 +3,47 @@ import { z } from 'zod/v4';
 import { utf8Length } from '../shared/parameters';
 
 /**
- * EngageLab's rules for the names people choose: tags and aliases (Tag Alias API page, App and Web
- * Push) and schedule names (Scheduled Tasks API page): letters, digits, underscores and Chinese
- * characters, within a byte length. Sources: test/fixtures/provider-docs/engagelab.ts.
+ * EngageLab's rules for the names people choose, within a byte length. Sources:
+ * test/fixtures/provider-docs/engagelab.ts (engageLabLifecycleRules).
+ * - Tags and aliases: the Tag Alias API page allows letters, digits, underscores and Chinese
+ *   characters; EngageLab's client SDK error page (6003/6005) also allows @!#$&*+=. The sources
+ *   disagree, so the node accepts the union: it never refuses what a source says EngageLab takes.
+ * - Schedule names: the Scheduled Tasks API page's letters, digits, underscores and Chinese characters.
  */
 export const MAX_LABEL_BYTES = 40;
 export const MAX_SCHEDULE_NAME_BYTES = 255;
 
-/** Letters (A–Z, a–z), digits, underscores and Chinese (Han) characters. */
-const NAME_CHARACTERS = /^[A-Za-z0-9_\p{Script=Han}]+$/u;
-const CHARACTERS_RULE = 'may hold only letters, digits, underscores and Chinese characters';
-
-const withinBytes = (max: number) => (value: string) => utf8Length(value) <= max;
-
-/** The characters EngageLab refuses in a name, for the message (spaces shown as "space"). */
-export function refusedCharacters(value: string): string {
-	const refused = [...new Set([...value].filter((char) => !NAME_CHARACTERS.test(char)))];
-	return refused.map((char) => (/\s/.test(char) ? 'space' : `"${char}"`)).join(', ');
+interface CharacterRule {
+	/** Whether a name holds only the allowed characters (its length is checked apart). */
+	valid: (value: string) => boolean;
+	/** "may hold only …" with the characters of the value it refuses. */
+	message: (value: string) => string;
 }
 
-/** Whether a name holds only the allowed characters (its length is checked apart). */
-export const validCharacters = (value: string) => NAME_CHARACTERS.test(value);
-const characters = validCharacters;
-const charactersMessage = (value: string) => `${CHARACTERS_RULE} (not ${refusedCharacters(value)})`;
+function characterRule(pattern: RegExp, allowed: string): CharacterRule {
+	const refused = (value: string) =>
+		[...new Set([...value].filter((char) => !pattern.test(char)))]
+			.map((char) => (/\s/.test(char) ? 'space' : `"${char}"`))
+			.join(', ');
+	return {
+		valid: (value) => pattern.test(value),
+		message: (value) => `may hold only ${allowed} (not ${refused(value)})`,
+	};
+}
+
+/** Letters (A–Z, a–z), digits, underscores, Chinese (Han) characters and @ ! # $ & * + = . */
+export const labelCharacters = characterRule(
+	/^[A-Za-z0-9_\p{Script=Han}@!#$&*+=.]+$/u,
+	'letters, digits, underscores, Chinese characters and @!#$&*+=.',
+);
+
+/** Letters (A–Z, a–z), digits, underscores and Chinese (Han) characters. */
+export const scheduleNameCharacters = characterRule(
+	/^[A-Za-z0-9_\p{Script=Han}]+$/u,
+	'letters, digits, underscores and Chinese characters',
+);
+
+const withinBytes = (max: number) => (value: string) => utf8Length(value) <= max;
 
 /** A tag or an alias, trimmed: 1 to 40 bytes of the allowed characters. */
 export const labelRule = z
@@ -33,7 +51,9 @@ export const labelRule = z
 	.trim()
 	.min(1, 'must not be empty')
 	.refine(withinBytes(MAX_LABEL_BYTES), `at most ${MAX_LABEL_BYTES} bytes`)
-	.refine(characters, { error: (issue) => charactersMessage(String(issue.input)) });
+	.refine(labelCharacters.valid, {
+		error: (issue) => labelCharacters.message(String(issue.input)),
+	});
 
 /** A schedule's name, trimmed: 1 to 255 bytes of the allowed characters. */
 export const scheduleNameRule = z
@@ -41,4 +61,6 @@ export const scheduleNameRule = z
 	.trim()
 	.min(1, 'must not be empty')
 	.refine(withinBytes(MAX_SCHEDULE_NAME_BYTES), `at most ${MAX_SCHEDULE_NAME_BYTES} bytes`)
-	.refine(characters, { error: (issue) => charactersMessage(String(issue.input)) });
+	.refine(scheduleNameCharacters.valid, {
+		error: (issue) => scheduleNameCharacters.message(String(issue.input)),
+	});

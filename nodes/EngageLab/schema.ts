@@ -3,7 +3,7 @@ import { z } from 'zod/v4';
 import { editorWording } from '../shared/issueWording';
 import { utf8Length } from '../shared/parameters';
 import type { FieldLabels } from '../shared/validation';
-import { refusedCharacters, validCharacters } from './names';
+import { labelCharacters, MAX_LABEL_BYTES } from './names';
 
 export const MAX_IDS_PER_PUSH = 1000;
 export const MAX_TAG_FILTERS = 20;
@@ -14,11 +14,13 @@ export const APP_PLATFORMS = ['android', 'ios', 'hmos'] as const;
 /** A tag or an alias of the audience: EngageLab's label rule (names.ts), checked on each entry. */
 const label = z
 	.string()
-	.refine((value) => utf8Length(value) <= 40, 'each must be at most 40 bytes')
+	.refine(
+		(value) => utf8Length(value) <= MAX_LABEL_BYTES,
+		`each must be at most ${MAX_LABEL_BYTES} bytes`,
+	)
 	.refine((value) => value.trim().length > 0, 'must not be empty')
-	.refine((value) => !value.trim() || validCharacters(value.trim()), {
-		error: (issue) =>
-			`each may hold only letters, digits, underscores and Chinese characters (not ${refusedCharacters(String(issue.input).trim())})`,
+	.refine((value) => !value.trim() || labelCharacters.valid(value.trim()), {
+		error: (issue) => `each ${labelCharacters.message(String(issue.input).trim())}`,
 	});
 
 const ids = z.array(z.string().trim().min(1, 'must not be empty'));

@@ -130,7 +130,7 @@ describe('EngageLab group push: no document says EngageLab de-duplicates it', ()
 	});
 
 	it('a 5xx is unknown and not sent again', async () => {
-		sandbox.engagelab.answerWith = { status: 503, code: 21030 };
+		sandbox.engagelab.answerWith = { code: 21030 };
 		const run = await runEngageLab(sandbox, groupPush(), { onError: 'continueRegularOutput' });
 		expect(sandbox.requests).toHaveLength(1);
 		expect(run.outputs[0][0].json).toMatchObject({ status: 'unknown', providerCode: 21030 });
@@ -138,7 +138,7 @@ describe('EngageLab group push: no document says EngageLab de-duplicates it', ()
 	});
 
 	it('a push to one app after the same answer is sent again with its cid', async () => {
-		sandbox.engagelab.answerWith = { status: 503, code: 21030, times: 1 };
+		sandbox.engagelab.answerWith = { code: 21030, times: 1 };
 		const run = await runEngageLab(sandbox, pushTo({ registrationIds: 'rid-1' }), {
 			onError: 'continueRegularOutput',
 		});

@@ -1,6 +1,14 @@
 import { canonicalJson } from '../canonical';
 import { RateWindow } from '../rateWindow';
 import type { ProviderAnswer, ProviderModule, ProviderRequest } from '../types';
+import {
+	answer,
+	documentedCode,
+	forHost,
+	groupPartRefusal,
+	notFound,
+	refuse,
+} from './engagelabAnswers';
 import { createEngageLabLifecycle, type EngageLabLifecycleControl } from './engagelabLifecycle';
 
 /** EngageLab Push API v4 as its pages describe it: App Push and Web Push hosts, app and group keys. */
@@ -22,11 +30,10 @@ export interface EngageLabControl {
 	/** AppKey → the code its part of a group push fails with (its own error in the group answer). */
 	groupAppCodes: Map<string, number>;
 	/**
-	 * Every authorised push answered with this documented error (HTTP status and code of doc 004's
-	 * table), as EngageLab would for a cause the sandbox does not model (an internal error, a plan).
+	 * Every authorised push answered with this documented code (its fact: doc 004's table or
+	 * EngageLab's), as EngageLab would for a cause the sandbox does not model (an internal error, a plan).
 	 */
 	answerWith?: {
-		status: number;
 		code: number;
 		/** Only this many pushes, then as usual. */ times?: number;
 	};
@@ -46,10 +53,6 @@ export const engageLabDefaults: EngageLabOptions = {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-const error = (status: number, code: number, message: string): ProviderAnswer => ({
-	status,
-	body: { error: { code, message } },
-});
 
 /** Registration ids and aliases named unknown-* have no device. */
 const known = (id: string) => !id.startsWith('unknown-');
@@ -78,7 +81,7 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 	/** The documented request checks; undefined when the push is acceptable. */
 	function problem(body: unknown, web: boolean, group: boolean): ProviderAnswer | undefined {
 		if (!isObject(body) || body.to === undefined || !isObject(body.body))
-			return error(400, 21002, 'to and body are required');
+			return refuse(21002, 'to and body are required');
 		const inner = body.body as Json;
 		const platform = inner.platform;
 		const platforms =
@@ -91,40 +94,39 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 			platforms.length === 0 ||
 			platforms.some((name) => !['all', 'android', 'ios', 'hmos', 'web'].includes(String(name)))
 		)
-			return error(400, 21003, 'invalid platform');
+			return refuse(21003, 'invalid platform');
 		if (web !== platforms.includes('web'))
-			return error(
-				400,
+			return refuse(
 				21003,
 				web ? 'Web Push takes platform "web"' : 'platform "web" is for Web Push',
 			);
 		// Notification and message together are accepted: the group push page's own example sends both
 		// (21306 exists in EngageLab's table, but no page says when it applies).
 		if (inner.notification === undefined && inner.message === undefined)
-			return error(400, 21002, 'notification or message is required');
+			return refuse(21002, 'notification or message is required');
 		if (
 			Buffer.byteLength(
 				JSON.stringify({ notification: inner.notification, message: inner.message }),
 			) > 4000
 		)
-			return error(400, 21005, 'message too large');
+			return refuse(21005, 'message too large');
 		const web_ = (inner.notification as Json | undefined)?.web;
 		if (web_ !== undefined && Buffer.byteLength(JSON.stringify(web_)) > 2048)
-			return error(400, 21005, 'web notification too large');
+			return refuse(21005, 'web notification too large');
 		const pushOptions = (inner.options ?? {}) as Json;
 		if (Number(pushOptions.big_push_duration) > 1440)
-			return error(400, 23006, 'big_push_duration must be at most 1440');
+			return refuse(23006, 'big_push_duration must be at most 1440');
 		// time_to_live: Int or String; override_msg_id: Long (doc 004). A Long sent as text is a type error.
 		if (pushOptions.time_to_live !== undefined && !/^\d+$/.test(String(pushOptions.time_to_live)))
-			return error(400, 21016, 'time_to_live must be a number of seconds');
+			return refuse(21016, 'time_to_live must be a number of seconds');
 		if (pushOptions.override_msg_id !== undefined && !Number.isInteger(pushOptions.override_msg_id))
-			return error(400, 21016, 'override_msg_id must be a Long');
+			return refuse(21016, 'override_msg_id must be a Long');
 		if (pushOptions.cid !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(String(pushOptions.cid)))
-			return error(400, 21003, 'invalid cid');
+			return refuse(21003, 'invalid cid');
 		if (group && pushOptions.override_msg_id !== undefined)
-			return error(400, 21015, 'override_msg_id is not supported for group push');
+			return refuse(21015, 'override_msg_id is not supported for group push');
 		if (body.to === 'all') return undefined;
-		if (!isObject(body.to)) return error(400, 21003, 'invalid to');
+		if (!isObject(body.to)) return refuse(21003, 'invalid to');
 		const to = body.to as Json;
 		const extra = Object.keys(to).find(
 			(key) =>
@@ -138,22 +140,21 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 					'live_activity_id',
 				].includes(key),
 		);
-		if (extra) return error(400, 21015, `unexpected audience ${extra}`);
+		if (extra) return refuse(21015, `unexpected audience ${extra}`);
 		if (Object.keys(to).every((key) => key === 'tag_not'))
-			return error(400, 21003, 'tag_not cannot be used alone');
+			return refuse(21003, 'tag_not cannot be used alone');
 		for (const key of ['registration_id', 'alias']) {
 			if (Array.isArray(to[key]) && (to[key] as unknown[]).length > options.maxIdsPerPush)
-				return error(400, 21003, `at most ${options.maxIdsPerPush} ${key} per push`);
+				return refuse(21003, `at most ${options.maxIdsPerPush} ${key} per push`);
 		}
 		for (const key of ['tag_and', 'tag_not'])
 			if (Array.isArray(to[key]) && (to[key] as unknown[]).length > 20)
-				return error(400, 21003, `at most 20 ${key}`);
+				return refuse(21003, `at most 20 ${key}`);
 		if (Array.isArray(to.registration_id) && (to.registration_id as string[]).some(foreign))
-			return error(400, 20101, 'registration_id is invalid or not of this appkey');
+			return refuse(20101, 'registration_id is invalid or not of this appkey');
 		const lists = ['registration_id', 'alias'].filter((key) => Array.isArray(to[key]));
 		if (lists.length && lists.every((key) => (to[key] as string[]).every((id) => !known(id))))
-			return error(
-				400,
+			return refuse(
 				21011,
 				'cannot find user by this audience or has been inactive for more than 255 days',
 			);
@@ -170,13 +171,13 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		body: Json,
 		validateOnly: boolean,
 		group = false,
-	): Json {
+	): { request_id: string; msg_id: string } {
 		const cid = ((body.body as Json).options as Json | undefined)?.cid as string | undefined;
 		const cidKey = cid === undefined || group ? undefined : `${appKey}:${cid}`;
-		if (cidKey && byCid.has(cidKey))
-			return { request_id: body.request_id ?? '', msg_id: byCid.get(cidKey) };
+		const requestId = String(body.request_id ?? '');
+		if (cidKey && byCid.has(cidKey)) return { request_id: requestId, msg_id: byCid.get(cidKey)! };
 		const msgId = String(nextMsgId++);
-		if (validateOnly) return { request_id: body.request_id ?? '', msg_id: msgId };
+		if (validateOnly) return { request_id: requestId, msg_id: msgId };
 		if (cidKey) byCid.set(cidKey, msgId);
 		const to = body.to;
 		const { options: _options, ...content } = body.body as Json;
@@ -209,18 +210,17 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 				target: canonicalJson(to),
 				body: content,
 			});
-		return { request_id: body.request_id ?? '', msg_id: msgId };
+		return { request_id: requestId, msg_id: msgId };
 	}
 
 	const module: ProviderModule = {
 		name: 'engagelab',
 		mounts: { '/engagelab-app': 'engagelabApp', '/engagelab-web': 'engagelabWeb' },
 		faultBody: (status, mount) => {
-			const error =
-				status === 429
-					? { code: 23008, message: 'API request frequency exceeded' }
-					: { code: 21030, message: 'internal timeout, please retry' };
-			return mount === '/engagelab-web' ? error : { error };
+			const web = mount === '/engagelab-web';
+			return status === 429
+				? answer(`engagelab.${web ? 'web' : 'app'}.status429`)
+				: refuse(21030, 'internal timeout, please retry', web);
 		},
 		reset() {
 			rate.reset();
@@ -230,15 +230,9 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 			lifecycle.reset();
 			control.answerWith = undefined;
 		},
-		handle(mount, request) {
-			const answer = answerFor(mount, request);
-			// Web Push answers its errors flat, `{"code": ..., "message": ...}` (doc 004); App Push nests
-			// them in `error` (EngageLab's App Push error summary, the official SDKs).
-			const nested = isObject(answer.body) ? answer.body.error : undefined;
-			return mount === '/engagelab-web' && isObject(nested)
-				? { ...answer, body: { code: nested.code, message: nested.message } }
-				: answer;
-		},
+		// Web Push answers its errors flat, `{"code": ..., "message": ...}` (doc 004); App Push nests
+		// them in `error` (EngageLab's App Push error summary, the official SDKs).
+		handle: (mount, request) => forHost(answerFor(mount, request), mount === '/engagelab-web'),
 	};
 
 	function answerFor(mount: string, request: ProviderRequest): ProviderAnswer {
@@ -247,17 +241,13 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		if (!route && lifecycle.serves(request.path)) {
 			const caller = credentialsOf(request);
 			if (!caller || options.apps[caller.user] !== caller.secret)
-				return error(401, 21004, 'Authentication failed');
+				return refuse(21004, 'Authentication failed');
 			if (!rate.admit(caller.user, options.ratePerSecond))
-				return error(400, 23008, 'API request frequency exceeded the limit');
+				return refuse(23008, 'API request frequency exceeded the limit');
 			return lifecycle.handle(caller.user, request, mount === '/engagelab-web');
 		}
-		if (!route)
-			return {
-				status: 404,
-				body: { error: { code: 404, message: `no such path ${request.path}` } },
-			};
-		if (request.method !== 'POST') return error(405, 21001, 'only POST is supported');
+		if (!route) return notFound(`no such path ${request.path}`);
+		if (request.method !== 'POST') return refuse(21001, 'only POST is supported');
 		const web = mount === '/engagelab-web';
 		const group = route[1] === 'grouppush';
 		const caller = credentialsOf(request);
@@ -267,35 +257,42 @@ export function createEngageLab(overrides: Partial<EngageLabOptions> = {}): {
 		const authorised = group
 			? groupKey !== undefined && options.groups[groupKey]?.secret === caller?.secret
 			: caller !== undefined && options.apps[caller.user] === caller.secret;
-		if (!authorised) return error(401, 21004, 'Authentication failed');
+		if (!authorised) return refuse(21004, 'Authentication failed');
 		const appKeys = group
 			? options.groups[groupKey as string].apps
 			: [(caller as { user: string }).user];
 		if (appKeys.some((appKey) => !rate.admit(appKey, options.ratePerSecond)))
-			return error(400, 23008, 'API request frequency exceeded the limit');
+			return refuse(23008, 'API request frequency exceeded the limit');
 		if (control.answerWith) {
-			const { status, code, times } = control.answerWith;
+			const { code, times } = control.answerWith;
 			if (times !== undefined && times <= 1) control.answerWith = undefined;
-			else if (times !== undefined) control.answerWith = { status, code, times: times - 1 };
-			return error(status, code, 'documented error');
+			else if (times !== undefined) control.answerWith = { code, times: times - 1 };
+			return documentedCode(code);
 		}
-		if (request.json === undefined) return error(400, 21003, 'invalid JSON');
+		if (request.json === undefined) return refuse(21003, 'invalid JSON');
 		const refused = problem(request.json, web, group);
 		if (refused) return refused;
 		const body = request.json as Json;
-		if (!group)
-			return {
-				status: 200,
-				body: accept(request, appKeys[0], body, route[1] === 'push/validate'),
-			};
-		const answer: Json = { group_msgid: String(nextMsgId++) };
+		if (!group) {
+			const accepted = accept(request, appKeys[0], body, route[1] === 'push/validate');
+			return answer('engagelab.push.accepted', {
+				request_id: accepted.request_id,
+				msg_id: accepted.msg_id,
+			});
+		}
+		const parts: Json = { group_msgid: String(nextMsgId++) };
+		let oneRefused = false;
 		for (const appKey of appKeys) {
 			const code = groupAppCodes.get(appKey) ?? (failingGroupApps.has(appKey) ? 21011 : 0);
-			answer[appKey] = code
-				? { error: { code, message: 'error for this app' } }
+			// One app's refusal: the documented code's App Push envelope, inside the group answer.
+			if (code) oneRefused = true;
+			parts[appKey] = code
+				? groupPartRefusal(code, 'error for this app')
 				: accept(request, appKey, body, false, true);
 		}
-		return { status: 200, body: answer };
+		return answer(oneRefused ? 'engagelab.grouppush.partial' : 'engagelab.grouppush.accepted', {
+			'': parts,
+		});
 	}
 
 	const control: EngageLabControl = {

@@ -27,8 +27,9 @@ function text(
 }
 
 /** `web` where a source names it for Web Push apps (provider-docs: tagCountPlatforms). */
-/** EngageLab's rule for tags and aliases (Tag Alias API page). */
-const LABEL_RULE = 'Letters, digits, underscores and Chinese characters; at most 40 bytes';
+/** EngageLab's rule for tags and aliases (Tag Alias API page and SDK error codes: names.ts). */
+const LABEL_RULE =
+	'Letters, digits, underscores, Chinese characters and @!#$&*+=. (no spaces or -); at most 40 bytes';
 
 const platformField = (operations: string[], web = false): INodeProperties => ({
 	displayName: 'Platform',

@@ -6,7 +6,19 @@ import {
 	normaliseBaseUrl,
 } from '../../../nodes/EngageLab/hosts';
 
+import { engageLabAnswerFacts, engageLabCodeFactId } from '../../fixtures/provider-docs/engagelab';
+
 const answer = (statusCode: number, body: unknown) => ({ statusCode, body, headers: {} });
+/** A documented answer as the node receives it (test/fixtures/provider-docs/engagelab.ts). */
+const factAnswer = (id: string) => {
+	const fact = engageLabAnswerFacts.find((candidate) => candidate.id === id)!;
+	return answer(fact.answer!.httpStatus, fact.answer!.body);
+};
+/** The codes of EngageLab's tables: each has a fact in App Push's envelope. */
+const TABLE_CODES = engageLabAnswerFacts
+	.map((fact) => /^engagelab\.app\.code\.(\d+)$/.exec(fact.id)?.[1])
+	.filter((code): code is string => code !== undefined)
+	.map(Number);
 
 describe('EngageLab errors', () => {
 	it('reads both error shapes', () => {
@@ -22,19 +34,17 @@ describe('EngageLab errors', () => {
 	});
 
 	it('explains every code of the provider table', () => {
-		const table = [
-			20101, 21001, 21002, 21003, 21004, 21005, 21008, 21009, 21011, 21015, 21016, 21030, 21038,
-			21050, 21051, 21052, 21053, 21054, 21055, 21056, 21057, 21058, 21059, 21306, 23006, 23008,
-			23009, 27000, 27001, 27002, 27008, 27009,
-		];
-		for (const code of table) {
-			const failure = engageLabFailure(answer(400, { error: { code, message: 'x' } }));
-			expect(failure).toMatchObject({
-				provider: 'EngageLab',
-				code,
-				meaning: ERROR_CODES[code].meaning,
-				providerMessage: 'x',
-			});
+		expect(TABLE_CODES.length).toBeGreaterThan(30);
+		for (const code of TABLE_CODES) {
+			for (const web of [false, true]) {
+				const documented = factAnswer(engageLabCodeFactId(code, web));
+				expect(engageLabFailure(documented)).toMatchObject({
+					provider: 'EngageLab',
+					code,
+					meaning: ERROR_CODES[code].meaning,
+					providerMessage: readEngageLabError(documented.body).message,
+				});
+			}
 		}
 	});
 
@@ -52,26 +62,18 @@ describe('EngageLab errors', () => {
 	});
 
 	it('retries what EngageLab did not take, and what it may have taken only thanks to the cid', () => {
-		expect(engageLabFailure(answer(400, { error: { code: 23008 } }))).toMatchObject({
-			status: 'rate_limited',
-		});
-		expect(engageLabFailure(answer(400, { error: { code: 23008 } })).meaning).toContain(
-			'rate limit',
-		);
-		expect(engageLabFailure(answer(503, { error: { code: 21030 } }))).toMatchObject({
-			status: 'unknown',
-			retryable: true,
-		});
-		expect(engageLabFailure(answer(500, { error: { code: 27000 } }))).toMatchObject({
+		const code = (value: number) => factAnswer(engageLabCodeFactId(value, false));
+		expect(engageLabFailure(code(23008))).toMatchObject({ status: 'rate_limited' });
+		expect(engageLabFailure(code(23008)).meaning).toContain('rate limit');
+		expect(engageLabFailure(code(21030))).toMatchObject({ status: 'unknown', retryable: true });
+		expect(engageLabFailure(code(27000))).toMatchObject({
 			status: 'unknown',
 			retryable: true,
 		});
 		// Request-level codes name no id: no recipient of the request is called dead.
-		for (const code of [20101, 21011])
-			expect(engageLabFailure(answer(400, { error: { code } }))).toMatchObject({
-				status: 'rejected',
-			});
-		expect(engageLabFailure(answer(502, 'Bad gateway'))).toMatchObject({
+		for (const value of [20101, 21011])
+			expect(engageLabFailure(code(value))).toMatchObject({ status: 'rejected' });
+		expect(engageLabFailure(factAnswer('engagelab.gatewayError'))).toMatchObject({
 			status: 'unknown',
 			code: 502,
 		});

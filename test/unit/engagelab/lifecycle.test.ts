@@ -195,7 +195,7 @@ describe('EngageLab schedule rules', () => {
 	});
 });
 
-describe('EngageLab tag and alias rule (Tag Alias page, fixture)', () => {
+describe('EngageLab tag and alias rule (Tag Alias page and SDK error codes, fixture)', () => {
 	const rule = engageLabLifecycleRules.label.value;
 	it.each(rule.accepted)('accepts %s, in the lifecycle fields and in a push audience', (label) => {
 		expect(labelSchema.safeParse(label).success).toBe(true);
@@ -207,8 +207,8 @@ describe('EngageLab tag and alias rule (Tag Alias page, fixture)', () => {
 		expect(issues.map((issue) => issue.path.join('.'))).toEqual(['tag.0', 'alias.0']);
 	});
 	it('names the characters it refuses', () => {
-		expect(labelSchema.safeParse('user-1').error?.issues[0].message).toBe(
-			'may hold only letters, digits, underscores and Chinese characters (not "-")',
+		expect(labelSchema.safeParse('user-1 x').error?.issues[0].message).toBe(
+			'may hold only letters, digits, underscores, Chinese characters and @!#$&*+=. (not "-", space)',
 		);
 	});
 });

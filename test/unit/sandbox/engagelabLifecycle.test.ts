@@ -1,6 +1,12 @@
 import { startSandbox, type Sandbox } from '../../../dev/sandbox';
+import { engageLabLifecycleRules } from '../../fixtures/provider-docs/engagelab';
+import { isAnswerOf } from '../../fixtures/provider-docs/facts';
+import { answerFactById } from '../../fixtures/provider-docs/index';
 
-/** The sandbox's EngageLab endpoints after a send, over HTTP, against what EngageLab documents. */
+/**
+ * The sandbox's EngageLab endpoints after a send, over HTTP, against the rules EngageLab documents
+ * (the shapes of their answers are test/unit/sandbox/facts.test.ts's: each is a cited fact's).
+ */
 let sandbox: Sandbox;
 beforeAll(async () => {
 	sandbox = await startSandbox();
@@ -58,10 +64,11 @@ describe('EngageLab sandbox after the send', () => {
 
 	it('recalls once, within a day; unknown ids are 21003', async () => {
 		const msgId = await send();
-		expect(await call('DELETE', `/v4/push/withdraw/${msgId}`)).toEqual({
-			status: 200,
-			json: { request_id: '', msg_id: msgId },
-		});
+		const recalled = await call('DELETE', `/v4/push/withdraw/${msgId}`);
+		const documented = answerFactById.get('engagelab.recall.accepted')!;
+		expect(recalled.status).toBe(documented.answer!.httpStatus);
+		expect(isAnswerOf(documented, recalled.json)).toBe(true);
+		expect(recalled.json.msg_id).toBe(msgId);
 		expect(codeOf(await call('DELETE', `/v4/push/withdraw/${msgId}`))).toBe(21003);
 		const old = await send();
 		sandbox.engagelab.lifecycle.age(old, 86_400_001);
@@ -117,5 +124,40 @@ describe('EngageLab sandbox after the send', () => {
 		});
 		expect((await call('GET', '/v4/aliases/a2')).json).toEqual({ registration_ids: ['rid-1'] });
 		expect(codeOf(await call('GET', '/v4/devices/unknown-1'))).toBe(21003);
+	});
+
+	it('has no recall and no device status on the Web Push host (fixture: appPushOnly)', async () => {
+		expect(engageLabLifecycleRules.appPushOnly.value).toEqual(['recall', 'getDeviceStatus']);
+		const web = async (method: string, path: string) =>
+			(
+				await fetch(`${sandbox.baseUrls.engagelabWeb}${path}`, {
+					method,
+					headers: { authorization: APP },
+				})
+			).status;
+		expect(await web('DELETE', '/v4/push/withdraw/1')).toBe(404);
+		expect(await web('GET', '/v4/status/message?message_id=1&registration_ids=r')).toBe(404);
+	});
+
+	it('takes the names, tags and aliases the sources allow, and refuses the others (fixture examples)', async () => {
+		const { scheduleName, label } = engageLabLifecycleRules;
+		const push = { to: 'all', body: { platform: 'all', notification: { alert: 'Hi' } } };
+		for (const name of scheduleName.value.refused)
+			expect(
+				codeOf(
+					await call('POST', '/v4/schedules', {
+						name,
+						enabled: true,
+						trigger: { single: { time: stamp(2) } },
+						push,
+					}),
+				),
+			).toBe(21003);
+		for (const tag of label.value.refused)
+			expect(codeOf(await call('POST', '/v4/devices/rid-1', { tags: { add: [tag] } }))).toBe(21003);
+		for (const tag of label.value.accepted)
+			expect((await call('POST', '/v4/devices/rid-1', { tags: { add: [tag] } })).status).toBe(200);
+		for (const alias of label.value.accepted)
+			expect((await call('POST', '/v4/devices/rid-2', { alias })).status).toBe(200);
 	});
 });

@@ -5,6 +5,7 @@ import { citationProblem, isAnswerOf } from '../../fixtures/provider-docs/facts'
 import { answerFactById, answerFacts } from '../../fixtures/provider-docs/index';
 import { universalFacts } from '../../fixtures/provider-docs/rustoreUniversal';
 import { sberAnswerFacts, sberDocExamples } from '../../fixtures/provider-docs/sber';
+import { engageLabAnswerFacts } from '../../fixtures/provider-docs/engagelab';
 import { answerFrom } from '../../../dev/sandbox/documented';
 
 /**
@@ -18,8 +19,6 @@ import { answerFrom } from '../../../dev/sandbox/documented';
  */
 const UNCONVERTED: Record<string, string> = {
 	'/sber/api/v2/oauth': 'Sber’s NGW OAuth endpoint: a stand-in, not the SmartPush API',
-	'/engagelab-app': 'EngageLab App Push: converted on the EngageLab branch (truthel)',
-	'/engagelab-web': 'EngageLab Web Push: likewise',
 	'/google-oauth': 'Google’s OAuth token endpoint: a stand-in, not a push provider’s API',
 	'/huawei-oauth': 'Huawei’s OAuth token endpoint: a stand-in, not a push provider’s API',
 };
@@ -39,7 +38,14 @@ const post = async (url: string, body: unknown) =>
 
 const mountOf = (path: string) =>
 	Object.keys(UNCONVERTED)
-		.concat('/rustore', '/rustore-topics', '/rustore-universal', '/sber')
+		.concat(
+			'/rustore',
+			'/rustore-topics',
+			'/rustore-universal',
+			'/sber',
+			'/engagelab-app',
+			'/engagelab-web',
+		)
 		.filter((prefix) => path === prefix || path.startsWith(`${prefix}/`))
 		.sort((a, b) => b.length - a.length)[0];
 
@@ -77,6 +83,7 @@ async function walk(): Promise<void> {
 	});
 	await walkRuStore();
 	await walkSber();
+	await walkEngageLab();
 	// Every mount: a path it does not have, and the two fault answers.
 	for (const base of Object.values(sandbox.baseUrls)) await post(`${base}/no/such/route`, {});
 	for (const fault of ['rate429', 'rate503'] as const) {
@@ -162,6 +169,102 @@ async function walkSber(): Promise<void> {
 		await send('apprequest-lite', { ...(lite.request!.body as object), clientId: 'replayed' });
 	}
 	sandbox.sber.scriptedAnswers.clear();
+}
+
+/**
+ * EngageLab, on both hosts: every route after a send, pushes and group pushes (all apps taking it,
+ * one refusing), the refusals the sandbox meets by itself, and each documented code asked for.
+ */
+async function walkEngageLab(): Promise<void> {
+	const basic = (user: string, secret: string) =>
+		`Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+	for (const [host, web] of [
+		[sandbox.baseUrls.engagelabApp, false],
+		[sandbox.baseUrls.engagelabWeb, true],
+	] as const) {
+		const call = async (
+			method: string,
+			path: string,
+			body?: unknown,
+			authorization = basic('app-key-1', 'master-secret-1'),
+		) => {
+			const response = await fetch(`${host}${path}`, {
+				method,
+				headers: { authorization, 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			return (await response.json()) as Record<string, unknown>;
+		};
+		const platform = web ? 'web' : 'all';
+		const push = (content: object, to: unknown = { registration_id: ['rid-1', 'rid-2'] }) => ({
+			to,
+			body: { platform, ...content },
+		});
+		const notification = web
+			? { notification: { web: { alert: 'Hi', url: 'https://example.com' } } }
+			: { notification: { alert: 'Hi' } };
+		const message = { message: { msg_content: 'Hi' } };
+		const sent = String((await call('POST', '/v4/push', push(notification))).msg_id);
+		const sentMessage = String((await call('POST', '/v4/push', push(message, 'all'))).msg_id);
+		await call('POST', '/v4/push/validate', push(notification));
+		await call('GET', '/v4/push');
+		await call('POST', '/v4/push', push(notification), basic('app-key-1', 'wrong'));
+		await call('POST', '/v4/push', {});
+		await call('POST', '/v4/push', push(notification, { registration_id: ['unknown-1'] }));
+		const group = basic('group-gk-1', 'group-secret-1');
+		await call('POST', '/v4/grouppush', push(notification), group);
+		sandbox.engagelab.failingGroupApps.add('app-key-2');
+		await call('POST', '/v4/grouppush', push(notification), group);
+		sandbox.engagelab.failingGroupApps.clear();
+		const codes = engageLabAnswerFacts
+			.filter((fact) => fact.served !== false && fact.answer)
+			.map((fact) => {
+				const body = fact.answer!.body as { code?: number; error?: { code?: number } };
+				return fact.id.startsWith('engagelab.push.') ? body.code : body.error?.code;
+			})
+			.filter((code): code is number => code !== undefined && code !== 404 && code !== 23008);
+		for (const code of [...new Set(codes), 23008]) {
+			sandbox.engagelab.answerWith = { code };
+			await call('POST', '/v4/push', push(notification));
+		}
+		// Statistics of both kinds; the other host's statistics path.
+		await call(
+			'GET',
+			`/v4/${web ? 'messages/details' : 'status/detail'}?message_ids=${sent},${sentMessage},1`,
+		);
+		await call('GET', `/v4/${web ? 'status/detail' : 'messages/details'}?message_ids=${sent}`);
+		await call(
+			'GET',
+			`/v4/status/message?message_id=${sent}&registration_ids=rid-1,rid-9,unknown-1`,
+		);
+		await call('DELETE', `/v4/push/withdraw/${sent}`);
+		await call('DELETE', `/v4/push/withdraw/${sent}`);
+		const inAWeek = new Date(Date.now() + 7 * 86_400_000)
+			.toISOString()
+			.slice(0, 19)
+			.replace('T', ' ');
+		const task = {
+			name: 'Weekly_digest',
+			enabled: true,
+			trigger: { single: { time: inAWeek } },
+			push: push(notification, 'all'),
+		};
+		const id = String((await call('POST', '/v4/schedules', task)).schedule_id);
+		await call('POST', '/v4/schedules', { ...task, name: 'weekly digest' });
+		await call('GET', `/v4/schedules/${id}`);
+		await call('PUT', `/v4/schedules/${id}`, { name: 'Monthly_digest' });
+		await call('GET', '/v4/schedules?page=1');
+		await call('DELETE', `/v4/schedules/${id}`);
+		await call('POST', '/v4/devices/rid-1', { tags: { add: ['vip'] }, alias: 'user_1' });
+		await call('POST', '/v4/devices/rid-1', { tags: { add: ['vip club'] } });
+		await call('GET', '/v4/devices/rid-1');
+		await call('GET', '/v4/tags_count?tags=vip');
+		await call('POST', '/v4/tags/vip', { registration_ids: { add: ['rid-2'] } });
+		await call('DELETE', '/v4/tags/vip');
+		await call('GET', '/v4/aliases/user_1');
+		await call('DELETE', '/v4/aliases/user_1');
+		await call('DELETE', '/v4/devices/rid-1');
+	}
 }
 
 describe('the sandbox answers from the provider-docs facts', () => {
