@@ -353,6 +353,7 @@ async function triggerBurst(sandbox: Sandbox, cpuProfile: boolean): Promise<void
 	const profileDir = join(local.userFolder, 'cpu-profiles');
 	const results = await runTriggerBurst(local, port, {
 		rounds: Number(process.env.BURST_ROUNDS ?? 5),
+		variants: process.env.BURST_VARIANTS?.split(',').filter(Boolean),
 		env: cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {},
 	});
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, n8n 2.41.1 on Node 24`;

@@ -20,6 +20,13 @@ export interface N8nRest {
 	run(executionId: string): Promise<IRun['data']>;
 	/** Polls until `count` executions of the workflow have ended (or throws after a minute). */
 	waitForEnded(workflowId: string, count: number): Promise<ExecutionSummary[]>;
+	/** The editor's "Test" of a stored credential (n8n runs the credential's test or the node's `testedBy`). */
+	testCredential(credential: {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<{ status: string; message: string }>;
 }
 
 const ENDED = new Set(['success', 'error', 'crashed', 'canceled']);
@@ -53,6 +60,15 @@ export async function n8nRest(url: string, n8n: N8nInstall): Promise<N8nRest> {
 		)) as { count: number; results: ExecutionSummary[] };
 
 	return {
+		async testCredential(credential) {
+			const response = await fetch(`${url}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { ...headers, 'content-type': 'application/json' },
+				body: JSON.stringify({ credentials: credential }),
+			});
+			if (!response.ok) throw new Error(`POST /rest/credentials/test answered ${response.status}`);
+			return ((await response.json()) as { data: { status: string; message: string } }).data;
+		},
 		async executions(workflowId) {
 			return (await page({ workflowId }, 100)).results;
 		},

@@ -57,9 +57,9 @@ export class EngageLabTrigger implements INodeType {
 			header: '',
 			executionsHelp: {
 				inactive:
-					"<b>While building your workflow</b>, click 'Listen for test event' and post a callback to the Test URL: the execution shows up in this editor.<br /><br /><b>To receive EngageLab's callbacks</b>, publish the workflow first, then paste the Production URL into EngageLab's callback settings: EngageLab checks the URL when it is saved, and the Production URL answers only once the workflow is published. These executions show up in the <a data-key='executions'>executions list</a>, not in the editor.",
+					"<b>While building your workflow</b>, click the 'execute step' button and post a callback to the Test URL: the execution shows up in this editor.<br /><br /><b>To receive EngageLab's callbacks</b>, publish the workflow first, then paste the Production URL into EngageLab's callback settings: EngageLab checks the URL when it is saved, and the Production URL answers only once the workflow is published. These executions show up in the <a data-key='executions'>executions list</a>, not in the editor.",
 				active:
-					"<b>While building your workflow</b>, click 'Listen for test event' and post a callback to the Test URL: the execution shows up in this editor.<br /><br /><b>The workflow is published</b>: paste the Production URL into EngageLab's callback settings if you have not yet. Each callback starts an execution that shows up in the <a data-key='executions'>executions list</a>, not in the editor.",
+					"<b>While building your workflow</b>, click the 'execute step' button and post a callback to the Test URL: the execution shows up in this editor.<br /><br /><b>The workflow is published</b>: paste the Production URL into EngageLab's callback settings if you have not yet. Each callback starts an execution that shows up in the <a data-key='executions'>executions list</a>, not in the editor.",
 			},
 			activationHint:
 				"Publish the workflow first, then paste the Production URL into EngageLab's callback settings (EngageLab checks the URL when it is saved).",

@@ -48,9 +48,9 @@ export class SberSmartPushTrigger implements INodeType {
 			header: '',
 			executionsHelp: {
 				inactive:
-					"<b>While building your workflow</b>, click 'Listen for test event' and post a status to the Test URL followed by ?secret=&lt;the credential's URL Secret&gt;: the execution shows up in this editor.<br /><br /><b>To receive Sber's statuses</b>, publish the workflow first, then put the Production URL followed by ?secret=&lt;the URL Secret&gt; in the Sber SmartPush node (Send (Extended) → Options → Callback URL): the Production URL answers only once the workflow is published. These executions show up in the <a data-key='executions'>executions list</a>, not in the editor.",
+					"<b>While building your workflow</b>, click the 'execute step' button and post a status to the Test URL followed by ?secret=&lt;the credential's URL Secret&gt;: the execution shows up in this editor.<br /><br /><b>To receive Sber's statuses</b>, publish the workflow first, then put the Production URL followed by ?secret=&lt;the URL Secret&gt; in the Sber SmartPush node (Send (Extended) → Options → Callback URL): the Production URL answers only once the workflow is published. These executions show up in the <a data-key='executions'>executions list</a>, not in the editor.",
 				active:
-					"<b>While building your workflow</b>, click 'Listen for test event' and post a status to the Test URL followed by ?secret=&lt;the credential's URL Secret&gt;: the execution shows up in this editor.<br /><br /><b>The workflow is published</b>: each status Sber posts to the Production URL (with ?secret=&lt;the URL Secret&gt;) starts an execution that shows up in the <a data-key='executions'>executions list</a>, not in the editor.",
+					"<b>While building your workflow</b>, click the 'execute step' button and post a status to the Test URL followed by ?secret=&lt;the credential's URL Secret&gt;: the execution shows up in this editor.<br /><br /><b>The workflow is published</b>: each status Sber posts to the Production URL (with ?secret=&lt;the URL Secret&gt;) starts an execution that shows up in the <a data-key='executions'>executions list</a>, not in the editor.",
 			},
 			activationHint:
 				"Publish the workflow first, then put the Production URL followed by ?secret=<the credential's URL Secret> in the Sber SmartPush node's Callback URL.",

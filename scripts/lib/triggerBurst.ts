@@ -158,6 +158,8 @@ async function settle(rest: N8nRest, started: Map<string, number>): Promise<void
 
 export interface BurstOptions {
 	rounds: number;
+	/** Only these variants (ids), e.g. one per process to read a CPU profile; default all. */
+	variants?: string[];
 	/** Extra env for the n8n process (e.g. NODE_OPTIONS=--cpu-prof). */
 	env?: Record<string, string>;
 }
@@ -189,6 +191,9 @@ export async function runTriggerBurst(
 		'ignore',
 	);
 	const results: BurstRound[] = [];
+	const chosen = VARIANTS.filter(
+		(variant) => !options.variants?.length || options.variants.includes(variant.id),
+	);
 	try {
 		const rest = await n8nRest(server.url, local.n8n);
 		// A call each variant refuses or answers without a run: wait until n8n serves the path.
@@ -201,7 +206,7 @@ export async function runTriggerBurst(
 		}
 		// One warm-up burst each, not counted: n8n loads node types and credentials on first use.
 		for (let round = 0; round <= options.rounds; round++) {
-			for (const variant of VARIANTS) {
+			for (const variant of chosen) {
 				await settle(rest, started);
 				const answer = await burst(`${server.url}/webhook/${variant.path}`, variant);
 				const ok = answer.statuses[200] ?? 0;
