@@ -357,7 +357,9 @@ async function triggerBurst(sandbox: Sandbox, cpuProfile: boolean): Promise<void
 		env: cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {},
 	});
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, n8n 2.41.1 on Node 24`;
-	console.log(`${burstTable(results)}\n\nMachine: ${machine}. Command: npm run bench -- trigger-burst.`);
+	console.log(
+		`${burstTable(results)}\n\nMachine: ${machine}. Command: npm run bench -- trigger-burst.`,
+	);
 	if (cpuProfile) console.log(`CPU profiles of the n8n process: ${profileDir}`);
 	writeFileSync(
 		join(REPO_ROOT, 'bench-burst-results.json'),

@@ -49,7 +49,10 @@ export const VARIANTS: Variant[] = [
 			typeVersion: 1,
 			webhookId: 'b0e1a5f0-0000-4000-8000-000000000001',
 			credentials: {
-				engageLabCallbackApi: { id: 'sandboxEngageLabCallback', name: 'EngageLab Callback (sandbox)' },
+				engageLabCallbackApi: {
+					id: 'sandboxEngageLabCallback',
+					name: 'EngageLab Callback (sandbox)',
+				},
 			},
 			parameters: { verifySignature: true, windowSeconds: 300, events: [] },
 		},
@@ -127,7 +130,10 @@ export interface BurstRound {
 }
 
 /** All calls of one burst at once; each call's time from its send to the end of its answer. */
-async function burst(url: string, variant: Variant): Promise<Omit<BurstRound, 'variant' | 'round'>> {
+async function burst(
+	url: string,
+	variant: Variant,
+): Promise<Omit<BurstRound, 'variant' | 'round'>> {
 	const calls = Array.from({ length: BURST_SIZE }, () => variant.request());
 	const times = await Promise.all(
 		calls.map(async ({ headers, body }) => {
