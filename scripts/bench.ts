@@ -13,7 +13,6 @@ import { parseRun, runCli } from '../dev/n8n/cli';
 import { REPO_ROOT } from '../dev/n8n/n8nInstall';
 import { startSandbox, type Sandbox } from '../dev/sandbox';
 import { prepareLocalN8n, type LocalN8n } from '../dev/n8n/localN8n';
-import { freePort, serverEnv } from '../dev/n8n/n8nServer';
 import { burstTable, runTriggerBurst } from './lib/triggerBurst';
 
 const PUSH = 'Push';
@@ -348,10 +347,9 @@ function table(results: Result[]): string {
 
 /** The trigger burst (scripts/lib/triggerBurst.ts); `--cpu-prof` writes the n8n process's CPU profile. */
 async function triggerBurst(sandbox: Sandbox, cpuProfile: boolean): Promise<void> {
-	const port = await freePort();
-	const local = await prepareLocalN8n('bench-burst', sandbox, serverEnv(port));
+	const local = await prepareLocalN8n('bench-burst', sandbox);
 	const profileDir = join(local.userFolder, 'cpu-profiles');
-	const results = await runTriggerBurst(local, port, {
+	const results = await runTriggerBurst(local, {
 		rounds: Number(process.env.BURST_ROUNDS ?? 5),
 		variants: process.env.BURST_VARIANTS?.split(',').filter(Boolean),
 		env: cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {},

@@ -27,7 +27,11 @@ export class EngageLabTrigger implements INodeType {
 		name: 'engageLabTrigger',
 		icon: { light: 'file:../../icons/engagelab.svg', dark: 'file:../../icons/engagelab.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 changes nothing the node does: n8n evaluates an expression for the Webhook node's old
+		// binary option on every call to a version-1 start node (webhook-helpers parseRequestBody), the
+		// costliest step of a call after the isolates. Saved version-1 workflows keep working as they are.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Delivery callbacks',
 		description:
 			"Starts the workflow on EngageLab's delivery callbacks (sent, delivered, clicked…)",

@@ -25,7 +25,11 @@ export class SberSmartPushTrigger implements INodeType {
 		name: 'sberSmartPushTrigger',
 		icon: { light: 'file:../../icons/sber.svg', dark: 'file:../../icons/sber.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 changes nothing the node does: n8n evaluates an expression for the Webhook node's old
+		// binary option on every call to a version-1 start node (webhook-helpers parseRequestBody), the
+		// costliest step of a call after the isolates. Saved version-1 workflows keep working as they are.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Delivery statuses',
 		description: 'Starts the workflow on the delivery statuses Sber posts to a callback URL',
 		defaults: { name: 'Sber SmartPush Trigger' },

@@ -11,7 +11,7 @@ import { callbackIdHeader, engageLabCallbackBody } from '../../dev/sandbox/callb
 import { activateWorkflow, runCli } from '../../dev/n8n/cli';
 import { SANDBOX_CALLBACK, type LocalN8n } from '../../dev/n8n/localN8n';
 import { n8nRest, waitForWebhook, type N8nRest } from '../../dev/n8n/n8nRest';
-import { startN8nServer } from '../../dev/n8n/n8nServer';
+import { freePort, startN8nServer } from '../../dev/n8n/n8nServer';
 
 export const BURST_SIZE = 50;
 
@@ -46,7 +46,7 @@ export const VARIANTS: Variant[] = [
 		node: {
 			name: 'Start',
 			type: 'n8n-nodes-push-gateways.engageLabTrigger',
-			typeVersion: 1,
+			typeVersion: 2,
 			webhookId: 'b0e1a5f0-0000-4000-8000-000000000001',
 			credentials: {
 				engageLabCallbackApi: {
@@ -173,7 +173,6 @@ export interface BurstOptions {
 /** Imports and publishes the burst workflows, starts n8n, and runs the variants in turn, `rounds` times. */
 export async function runTriggerBurst(
 	local: LocalN8n,
-	port: number,
 	options: BurstOptions,
 ): Promise<BurstRound[]> {
 	const workflows = join(local.userFolder, 'burst-workflows.json');
@@ -193,7 +192,7 @@ export async function runTriggerBurst(
 	}
 	const server = await startN8nServer(
 		{ ...local, env: { ...local.env, ...options.env } },
-		port,
+		await freePort(),
 		'ignore',
 	);
 	const results: BurstRound[] = [];

@@ -74,7 +74,8 @@ function triggerWorkflow(
 				id: `${id}-t`,
 				name: 'Trigger',
 				type: `n8n-nodes-push-gateways.${type}`,
-				typeVersion: 1,
+				// The current version; the examples keep version 1, so both are covered.
+				typeVersion: 2,
 				position: [0, 0],
 				webhookId,
 				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
