@@ -14,6 +14,8 @@ export const OWNER = {
 
 export interface N8nServer {
 	url: string;
+	/** The n8n process's id (the bench reads its CPU time). */
+	pid: number;
 	exited: Promise<number>;
 	stop(): Promise<void>;
 }
@@ -101,7 +103,7 @@ export async function startN8nServer(
 		await stop();
 		throw error;
 	}
-	return { url, exited, stop };
+	return { url, pid: child.pid ?? 0, exited, stop };
 }
 
 /** Env for a server on `port`: its task broker one port above, plain-HTTP cookies. */

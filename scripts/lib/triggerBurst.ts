@@ -4,7 +4,7 @@
  * Auth credential (and without auth), interleaved round by round in one n8n so every variant meets
  * the same machine load. Each workflow is the start node and a No Operation node.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { callbackIdHeader, engageLabCallbackBody } from '../../dev/sandbox/callbacks';
@@ -38,6 +38,14 @@ const rowsBody = engageLabCallbackBody([
 	{ message_id: '1500012345', to: 'rid-boris', message_status: 'click' },
 ]);
 
+function signedRequest(): { headers: Record<string, string>; body: unknown } {
+	const header = callbackIdHeader({
+		secret: SANDBOX_CALLBACK.engageLabSecret,
+		username: SANDBOX_CALLBACK.engageLabUsername,
+	});
+	return { headers: { 'X-CALLBACK-ID': header }, body: rowsBody };
+}
+
 export const VARIANTS: Variant[] = [
 	{
 		id: 'burstEngageLab',
@@ -56,15 +64,27 @@ export const VARIANTS: Variant[] = [
 			},
 			parameters: { verifySignature: true, windowSeconds: 300, events: [] },
 		},
-		request: () => ({
-			headers: {
-				'X-CALLBACK-ID': callbackIdHeader({
-					secret: SANDBOX_CALLBACK.engageLabSecret,
-					username: SANDBOX_CALLBACK.engageLabUsername,
-				}),
+		request: () => signedRequest(),
+	},
+	{
+		// A workflow saved before version 2: n8n evaluates an old Webhook option's expression per call.
+		id: 'burstEngageLabV1',
+		label: 'EngageLab Trigger version 1 (signed)',
+		path: 'b0e1a5f0-0000-4000-8000-000000000004/webhook',
+		node: {
+			name: 'Start',
+			type: 'n8n-nodes-push-gateways.engageLabTrigger',
+			typeVersion: 1,
+			webhookId: 'b0e1a5f0-0000-4000-8000-000000000004',
+			credentials: {
+				engageLabCallbackApi: {
+					id: 'sandboxEngageLabCallback',
+					name: 'EngageLab Callback (sandbox)',
+				},
 			},
-			body: rowsBody,
-		}),
+			parameters: { verifySignature: true, windowSeconds: 300, events: [] },
+		},
+		request: () => signedRequest(),
 	},
 	{
 		id: 'burstWebhookHeaderAuth',
@@ -127,13 +147,22 @@ export interface BurstRound {
 	statuses: Record<number, number>;
 	medianMs: number;
 	maxMs: number;
+	/** CPU time the n8n process spent from the burst's start until its executions ended. */
+	cpuSeconds: number;
+}
+
+/** User + system CPU time of a process so far, in seconds (Linux /proc). */
+function cpuSecondsOf(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	// utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** All calls of one burst at once; each call's time from its send to the end of its answer. */
 async function burst(
 	url: string,
 	variant: Variant,
-): Promise<Omit<BurstRound, 'variant' | 'round'>> {
+): Promise<Omit<BurstRound, 'variant' | 'round' | 'cpuSeconds'>> {
 	const calls = Array.from({ length: BURST_SIZE }, () => variant.request());
 	const times = await Promise.all(
 		calls.map(async ({ headers, body }) => {
@@ -202,10 +231,10 @@ export async function runTriggerBurst(
 	try {
 		const rest = await n8nRest(server.url, local.n8n);
 		// A call each variant refuses or answers without a run: wait until n8n serves the path.
-		await waitForWebhook(`${server.url}/webhook/${VARIANTS[0].path}`, { echostr: 'ready' });
 		const started = new Map<string, number>();
-		for (const variant of VARIANTS.slice(1)) {
-			// Without the header the Header Auth variant refuses (403); the open one starts a run.
+		for (const variant of VARIANTS) {
+			// An unsigned call the triggers refuse (401), as does the Header Auth variant (403); the
+			// open one starts a run.
 			await waitForWebhook(`${server.url}/webhook/${variant.path}`, {});
 			started.set(variant.id, variant.id === 'burstWebhookOpen' ? 1 : 0);
 		}
@@ -213,12 +242,15 @@ export async function runTriggerBurst(
 		for (let round = 0; round <= options.rounds; round++) {
 			for (const variant of chosen) {
 				await settle(rest, started);
+				const cpuBefore = cpuSecondsOf(server.pid);
 				const answer = await burst(`${server.url}/webhook/${variant.path}`, variant);
 				const ok = answer.statuses[200] ?? 0;
 				started.set(variant.id, (started.get(variant.id) ?? 0) + ok);
-				if (round > 0) results.push({ variant: variant.label, round, ...answer });
+				await settle(rest, started);
+				const cpuSeconds = cpuSecondsOf(server.pid) - cpuBefore;
+				if (round > 0) results.push({ variant: variant.label, round, ...answer, cpuSeconds });
 				process.stderr.write(
-					`round ${round} ${variant.label}: median ${answer.medianMs.toFixed(0)} ms, slowest ${answer.maxMs.toFixed(0)} ms, ${JSON.stringify(answer.statuses)}\n`,
+					`round ${round} ${variant.label}: median ${answer.medianMs.toFixed(0)} ms, slowest ${answer.maxMs.toFixed(0)} ms, n8n CPU ${cpuSeconds.toFixed(2)} s, ${JSON.stringify(answer.statuses)}\n`,
 				);
 			}
 		}
@@ -235,6 +267,7 @@ export function burstTable(results: BurstRound[]): string {
 		const mine = results.filter((result) => result.variant === variant.label);
 		const medians = mine.map((result) => (result.medianMs / 1000).toFixed(2)).join(' / ');
 		const slowest = mine.map((result) => (result.maxMs / 1000).toFixed(2)).join(' / ');
+		const cpu = mine.map((result) => result.cpuSeconds.toFixed(2)).join(' / ');
 		const statuses: Record<string, number> = {};
 		for (const result of mine)
 			for (const [status, count] of Object.entries(result.statuses))
@@ -242,11 +275,11 @@ export function burstTable(results: BurstRound[]): string {
 		const answered = Object.entries(statuses)
 			.map(([status, count]) => `${count}× ${status}`)
 			.join(', ');
-		return `| ${variant.label} | ${medians} | ${slowest} | ${answered} |`;
+		return `| ${variant.label} | ${medians} | ${slowest} | ${cpu} | ${answered} |`;
 	});
 	return [
-		`| ${BURST_SIZE} simultaneous calls | Median answer per round (s) | Slowest answer per round (s) | Answers |`,
-		'|---|---|---|---|',
+		`| ${BURST_SIZE} simultaneous calls | Median answer per round (s) | Slowest answer per round (s) | n8n CPU per burst (s) | Answers |`,
+		'|---|---|---|---|---|',
 		...rows,
 	].join('\n');
 }
