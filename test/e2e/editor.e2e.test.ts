@@ -465,7 +465,8 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 					// The production URL a person pastes into the provider's settings.
 					const ndv = page.getByTestId('ndv');
 					await ndv.getByText('Webhook URLs').first().click();
-					await ndv.getByText('Production URL').first().click();
+					// Exact: the set-up notice and help mention the Production URL too.
+					await ndv.getByText('Production URL', { exact: true }).first().click();
 					const url = new RegExp(`^${server.url}/webhook/[0-9a-f-]{36}/(webhook|status)$`);
 					await ndv.getByText(url).first().waitFor({ state: 'visible' });
 					if (trigger.events)
