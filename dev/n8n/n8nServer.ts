@@ -38,8 +38,9 @@ async function waitUntilUp(
 			const ready = await fetch(`${url}${healthPath}/readiness`);
 			await ready.arrayBuffer();
 			if (ready.ok) return;
-			// n8n versions without a readiness route: our health path up, then the settings route.
-			if (ready.status === 404 && (await answersOk(`${url}${healthPath}`)))
+			// n8n 1.x ignores N8N_ENDPOINT_HEALTH (its /healthz/readiness means only "database
+			// ready"): there, its fixed health path, then the settings route (mounted after the others).
+			if (ready.status === 404 && (await answersOk(`${url}/healthz`)))
 				if (await answersOk(`${url}/rest/settings`)) return;
 		} catch {
 			// not listening yet
