@@ -13,6 +13,7 @@ import { parseRun, runCli } from '../dev/n8n/cli';
 import { REPO_ROOT } from '../dev/n8n/n8nInstall';
 import { startSandbox, type Sandbox } from '../dev/sandbox';
 import { prepareLocalN8n, type LocalN8n } from '../dev/n8n/localN8n';
+import { burstTable, runTriggerBurst } from './lib/triggerBurst';
 
 const PUSH = 'Push';
 const AUDIENCE = 'Audience';
@@ -344,8 +345,29 @@ function table(results: Result[]): string {
 	return [header, rule, ...rows].join('\n');
 }
 
+/** The trigger burst (scripts/lib/triggerBurst.ts); `--cpu-prof` writes the n8n process's CPU profile. */
+async function triggerBurst(sandbox: Sandbox, cpuProfile: boolean): Promise<void> {
+	const local = await prepareLocalN8n('bench-burst', sandbox);
+	const profileDir = join(local.userFolder, 'cpu-profiles');
+	const results = await runTriggerBurst(local, {
+		rounds: Number(process.env.BURST_ROUNDS ?? 5),
+		variants: process.env.BURST_VARIANTS?.split(',').filter(Boolean),
+		env: cpuProfile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {},
+	});
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, n8n 2.41.1 on Node 24`;
+	console.log(
+		`${burstTable(results)}\n\nMachine: ${machine}. Command: npm run bench -- trigger-burst.`,
+	);
+	if (cpuProfile) console.log(`CPU profiles of the n8n process: ${profileDir}`);
+	writeFileSync(
+		join(REPO_ROOT, 'bench-burst-results.json'),
+		JSON.stringify({ machine, results }, null, 2),
+	);
+}
+
 async function main() {
-	const only = process.argv.slice(2);
+	const args = process.argv.slice(2);
+	const only = args.filter((arg) => !arg.startsWith('--'));
 	const sandbox = await startSandbox();
 	const scenarios: Scenario[] = [
 		{
@@ -552,6 +574,15 @@ async function main() {
 			nodeArgs: [HEAP_400],
 		},
 	].filter((scenario) => only.length === 0 || only.includes(scenario.id));
+	if (only.length > 0 && scenarios.length === 0) {
+		// Only the trigger burst was asked for.
+		try {
+			if (only.includes('trigger-burst')) await triggerBurst(sandbox, args.includes('--cpu-prof'));
+		} finally {
+			await sandbox.close();
+		}
+		return;
+	}
 	try {
 		const local = await prepareLocalN8n('bench', sandbox);
 		const file = join(local.userFolder, 'bench-workflows.json');
@@ -592,6 +623,8 @@ async function main() {
 			join(REPO_ROOT, 'bench-results.json'),
 			JSON.stringify({ machine, results, memoryGrowthMbPer1000: growth }, null, 2),
 		);
+		if (only.length === 0 || only.includes('trigger-burst'))
+			await triggerBurst(sandbox, args.includes('--cpu-prof'));
 	} finally {
 		await sandbox.close();
 	}

@@ -66,7 +66,7 @@ async function main() {
 				`${example.name}: ${summary}; sandbox received ${sandbox.requests.length} request(s), accepted ${sandbox.deliveries.length} push(es); ${outcome}`,
 			);
 		}
-		failures += await exerciseTriggers(local, port);
+		failures += await exerciseTriggers(local);
 	} finally {
 		await sandbox.close();
 	}

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 import type { Sandbox } from '../sandbox';
 import { n8nEnv, runCli } from './cli';
@@ -151,7 +152,10 @@ export async function prepareLocalN8n(
 	const n8n = ensureN8n();
 	// Another n8n version (npm run test:compat) gets a folder of its own: user data is not portable back.
 	const folder = n8n.version === DEFAULT_N8N_VERSION ? name : `${name}-n8n-${n8n.version}`;
-	const userFolder = join(REPO_ROOT, '.cache', folder);
+	// One folder per checkout: checkouts that share a .cache (worktrees linking one cache) must not
+	// delete each other's n8n database under a running n8n (its sessions then answer 401).
+	const checkout = createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 8);
+	const userFolder = join(REPO_ROOT, '.cache', `${folder}-${checkout}`);
 	rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
 	installPackage(userFolder);

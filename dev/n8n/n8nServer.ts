@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
 import type { LocalN8n } from './localN8n';
@@ -13,24 +14,46 @@ export const OWNER = {
 
 export interface N8nServer {
 	url: string;
+	/** The n8n process's id (the bench reads its CPU time). */
+	pid: number;
 	exited: Promise<number>;
 	stop(): Promise<void>;
 }
 
 const delay = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitUntilUp(url: string, child: { exitCode: number | null }): Promise<void> {
+/**
+ * Waits until n8n says it is ready (its readiness route answers once every route is mounted), on a
+ * health path only this process serves: a random port can be taken by another program between
+ * choosing it and n8n binding it (then this n8n exits), and another server must never pass for ours.
+ */
+async function waitUntilUp(
+	url: string,
+	healthPath: string,
+	child: { exitCode: number | null },
+): Promise<void> {
 	for (let attempt = 0; attempt < 240; attempt++) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
 		try {
-			// /healthz answers before the REST API is mounted; the settings route means the editor is usable.
-			if ((await fetch(`${url}/rest/settings`)).ok) return;
+			const ready = await fetch(`${url}${healthPath}/readiness`);
+			await ready.arrayBuffer();
+			if (ready.ok) return;
+			// n8n 1.x ignores N8N_ENDPOINT_HEALTH (its /healthz/readiness means only "database
+			// ready"): there, its fixed health path, then the settings route (mounted after the others).
+			if (ready.status === 404 && (await answersOk(`${url}/healthz`)))
+				if (await answersOk(`${url}/rest/settings`)) return;
 		} catch {
 			// not listening yet
 		}
 		await delay(500);
 	}
 	throw new Error('n8n did not start within 2 minutes');
+}
+
+async function answersOk(url: string): Promise<boolean> {
+	const response = await fetch(url);
+	await response.arrayBuffer();
+	return response.ok;
 }
 
 /**
@@ -49,14 +72,18 @@ async function setUpOwner(url: string): Promise<Response> {
 	}
 }
 
-/** `n8n start` on `port` in the prepared user folder, up and with its owner account set up. */
+/**
+ * `n8n start` on `port` in the prepared user folder, up and with its owner account set up. Choose
+ * the port (freePort) right before: the longer it waits, the likelier another program takes it.
+ */
 export async function startN8nServer(
 	local: LocalN8n,
 	port: number,
 	output: 'inherit' | 'ignore' = 'inherit',
 ): Promise<N8nServer> {
+	const healthPath = `/healthz-${randomBytes(6).toString('hex')}`;
 	const child = spawn(local.n8n.node, [local.n8n.bin, 'start'], {
-		env: local.env,
+		env: { ...local.env, ...serverEnv(port), N8N_ENDPOINT_HEALTH: healthPath },
 		stdio: ['ignore', output, output],
 		detached: true,
 	});
@@ -67,7 +94,7 @@ export async function startN8nServer(
 	};
 	const url = `http://localhost:${port}`;
 	try {
-		await waitUntilUp(url, child);
+		await waitUntilUp(url, healthPath, child);
 		const setup = await setUpOwner(url);
 		if (!setup.ok)
 			throw new Error(
@@ -77,7 +104,7 @@ export async function startN8nServer(
 		await stop();
 		throw error;
 	}
-	return { url, exited, stop };
+	return { url, pid: child.pid ?? 0, exited, stop };
 }
 
 /** Env for a server on `port`: its task broker one port above, plain-HTTP cookies. */

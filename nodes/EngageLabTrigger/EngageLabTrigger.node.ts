@@ -1,7 +1,6 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IDataObject,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -10,7 +9,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { manualUrlWebhookMethods, RECEIPT_STATUSES } from '../shared/receipts';
+import {
+	isObject,
+	manualUrlWebhookMethods,
+	MAX_BODY_DEPTH,
+	nestsDeeperThan,
+	RECEIPT_STATUSES,
+	refuse,
+} from '../shared/receipts';
+import { sharedCredentialRead } from '../shared/credentialReads';
 import { callbackItems } from './rows';
 import { verifyCallbackId } from './signature';
 
@@ -20,7 +27,11 @@ export class EngageLabTrigger implements INodeType {
 		name: 'engageLabTrigger',
 		icon: { light: 'file:../../icons/engagelab.svg', dark: 'file:../../icons/engagelab.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 changes nothing the node does: n8n evaluates an expression for the Webhook node's old
+		// binary option on every call to a version-1 start node (webhook-helpers parseRequestBody), the
+		// costliest step of a call after the isolates. Saved version-1 workflows keep working as they are.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Delivery callbacks',
 		description:
 			"Starts the workflow on EngageLab's delivery callbacks (sent, delivered, clicked…)",
@@ -37,12 +48,30 @@ export class EngageLabTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// responseData '' (not n8n's default 'firstEntryJson'): the answer is the webhookResponse below.
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
 		],
+		triggerPanel: {
+			header: '',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click the 'execute step' button and post a callback to the Test URL: the execution shows up in this editor.<br /><br /><b>To receive EngageLab's callbacks</b>, publish the workflow first, then paste the Production URL into EngageLab's callback settings: EngageLab checks the URL when it is saved, and the Production URL answers only once the workflow is published. These executions show up in the <a data-key='executions'>executions list</a>, not in the editor.",
+				active:
+					"<b>While building your workflow</b>, click the 'execute step' button and post a callback to the Test URL: the execution shows up in this editor.<br /><br /><b>The workflow is published</b>: paste the Production URL into EngageLab's callback settings if you have not yet. Each callback starts an execution that shows up in the <a data-key='executions'>executions list</a>, not in the editor.",
+			},
+			activationHint:
+				"Publish the workflow first, then paste the Production URL into EngageLab's callback settings (EngageLab checks the URL when it is saved).",
+		},
 		properties: [
 			{
 				displayName:
-					"Paste this node's Production URL into EngageLab's callback settings (console → App Settings → Callback Settings, or ask EngageLab support), then publish the workflow. EngageLab checks the URL with an echostr request, which this node answers.",
+					"Publish the workflow first, then paste this node's Production URL into EngageLab's callback settings (console → App Settings → Callback Settings, or ask EngageLab support): EngageLab checks the URL with an echostr request when it is saved, and the Production URL answers only once the workflow is published.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -96,40 +125,56 @@ export class EngageLabTrigger implements INodeType {
 	webhookMethods = manualUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = this.getBodyData() as IDataObject;
-		const res = this.getResponseObject();
+		const body: unknown = this.getBodyData();
+		const verify = this.getNodeParameter('verifySignature', true) as boolean;
+		const credentials = verify
+			? await sharedCredentialRead(this, 'engageLabCallbackApi')
+			: undefined;
+		const secret = String(credentials?.callbackSecret ?? '');
+		// An empty key signs nothing: anyone can compute its HMAC. Fail closed, even the URL check.
+		if (verify && !secret.trim())
+			return refuse(this, 401, UNSIGNED, "the credential's Callback Secret is empty");
 
-		// The URL check when it is saved: the raw value back, as text.
-		const echostr = body?.echostr;
-		if ((typeof echostr === 'string' || typeof echostr === 'number') && !Array.isArray(body.rows)) {
-			res.status(200).type('text/plain').send(String(echostr)).end();
+		// The URL check when it is saved: the raw value back, as text, to a JSON request only.
+		const echostr = echostrOf(body, this.getHeaderData()['content-type']);
+		if (echostr !== undefined) {
+			const res = this.getResponseObject();
+			res.setHeader('X-Content-Type-Options', 'nosniff');
+			res.status(200).type('text/plain').send(echostr).end();
 			return { noWebhookResponse: true };
 		}
 
-		if (this.getNodeParameter('verifySignature', true) as boolean) {
-			const credentials = await this.getCredentials('engageLabCallbackApi');
+		if (verify) {
 			const verdict = verifyCallbackId({
 				header: this.getHeaderData()['x-callback-id'],
-				secret: String(credentials.callbackSecret ?? ''),
-				username: String(credentials.username ?? '').trim() || undefined,
+				secret,
+				username: String(credentials?.username ?? '').trim() || undefined,
 				windowSeconds: this.getNodeParameter('windowSeconds', 300) as number,
 				nowMs: Date.now(),
 			});
-			if (!verdict.ok) {
-				this.logger.warn(
-					`EngageLab Trigger answered 401 to a callback: X-CALLBACK-ID ${verdict.reason}`,
-				);
-				res.status(401).json({ code: 401, message: 'Invalid X-CALLBACK-ID signature' }).end();
-				return { noWebhookResponse: true };
-			}
+			if (!verdict.ok) return refuse(this, 401, UNSIGNED, `X-CALLBACK-ID ${verdict.reason}`);
 		}
+		if (nestsDeeperThan(body, MAX_BODY_DEPTH))
+			return refuse(this, 400, TOO_DEEP, `the body nests deeper than ${MAX_BODY_DEPTH} levels`);
 
 		const events = this.getNodeParameter('events', []) as string[];
-		const items = callbackItems(body).filter(
-			(item) => events.length === 0 || events.includes(String(item.status)),
-		);
+		const all = callbackItems(body);
+		const items = all.filter((item) => events.length === 0 || events.includes(String(item.status)));
 		// Answered 200 either way, so EngageLab does not retry events the filter left out.
-		if (items.length === 0) return { webhookResponse: { message: 'No event passed the filter' } };
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		const answer = { received: all.length, passed: items.length };
+		if (items.length === 0) return { webhookResponse: answer };
+		return { workflowData: [this.helpers.returnJsonArray(items)], webhookResponse: answer };
 	}
+}
+
+const UNSIGNED = 'Invalid X-CALLBACK-ID signature';
+const TOO_DEEP = `The body nests deeper than ${MAX_BODY_DEPTH} levels`;
+
+/** EngageLab's URL check `{ "echostr": … }` (no rows), sent as JSON; anything else is a callback. */
+function echostrOf(body: unknown, contentType: unknown): string | undefined {
+	if (!isObject(body) || Array.isArray(body.rows)) return undefined;
+	if (typeof contentType !== 'string' || !/^application\/([\w.+-]+\+)?json\b/i.test(contentType))
+		return undefined;
+	const { echostr } = body;
+	return typeof echostr === 'string' || typeof echostr === 'number' ? String(echostr) : undefined;
 }

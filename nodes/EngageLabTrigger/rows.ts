@@ -47,7 +47,8 @@ export function receiptStatus(messageStatus: unknown): ReceiptStatus {
 		.toLowerCase()
 		.replace(/[^a-z]+/g, '_')
 		.replace(/^_|_$/g, '');
-	return STATES[key] ?? 'unknown';
+	// Own keys only: a status named like an Object.prototype member (`constructor`) is unknown.
+	return Object.prototype.hasOwnProperty.call(STATES, key) ? STATES[key] : 'unknown';
 }
 
 const text = (value: unknown): string | null =>

@@ -9,7 +9,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { manualUrlWebhookMethods, sameSecret } from '../shared/receipts';
+import {
+	manualUrlWebhookMethods,
+	MAX_BODY_DEPTH,
+	nestsDeeperThan,
+	refuse,
+	sameSecret,
+} from '../shared/receipts';
+import { sharedCredentialRead } from '../shared/credentialReads';
 import { statusItems } from './statuses';
 
 export class SberSmartPushTrigger implements INodeType {
@@ -18,7 +25,11 @@ export class SberSmartPushTrigger implements INodeType {
 		name: 'sberSmartPushTrigger',
 		icon: { light: 'file:../../icons/sber.svg', dark: 'file:../../icons/sber.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 changes nothing the node does: n8n evaluates an expression for the Webhook node's old
+		// binary option on every call to a version-1 start node (webhook-helpers parseRequestBody), the
+		// costliest step of a call after the isolates. Saved version-1 workflows keep working as they are.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Delivery statuses',
 		description: 'Starts the workflow on the delivery statuses Sber posts to a callback URL',
 		defaults: { name: 'Sber SmartPush Trigger' },
@@ -27,11 +38,31 @@ export class SberSmartPushTrigger implements INodeType {
 		credentials: [
 			{ name: 'sberSmartPushCallbackApi', required: true, testedBy: 'sberCallbackSecret' },
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'status' }],
+		webhooks: [
+			// responseData '' (not n8n's default 'firstEntryJson'): the answer is the webhookResponse below.
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'status',
+			},
+		],
+		triggerPanel: {
+			header: '',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click the 'execute step' button and post a status to the Test URL followed by ?secret=&lt;the credential's URL Secret&gt;: the execution shows up in this editor.<br /><br /><b>To receive Sber's statuses</b>, publish the workflow first, then put the Production URL followed by ?secret=&lt;the URL Secret&gt; in the Sber SmartPush node (Send (Extended) → Options → Callback URL): the Production URL answers only once the workflow is published. These executions show up in the <a data-key='executions'>executions list</a>, not in the editor.",
+				active:
+					"<b>While building your workflow</b>, click the 'execute step' button and post a status to the Test URL followed by ?secret=&lt;the credential's URL Secret&gt;: the execution shows up in this editor.<br /><br /><b>The workflow is published</b>: each status Sber posts to the Production URL (with ?secret=&lt;the URL Secret&gt;) starts an execution that shows up in the <a data-key='executions'>executions list</a>, not in the editor.",
+			},
+			activationHint:
+				"Publish the workflow first, then put the Production URL followed by ?secret=<the credential's URL Secret> in the Sber SmartPush node's Callback URL.",
+		},
 		properties: [
 			{
 				displayName:
-					"Sber signs nothing, so the URL carries a secret: put this node's Production URL followed by ?secret=<the credential's URL Secret> in the Sber SmartPush node (Send (Extended) → Options → Callback URL), then publish this workflow",
+					"Publish the workflow first, then put this node's Production URL followed by ?secret=<the credential's URL Secret> in the Sber SmartPush node (Send (Extended) → Options → Callback URL): the Production URL answers only once the workflow is published, and Sber signs nothing, so the URL carries the secret.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -47,7 +78,7 @@ export class SberSmartPushTrigger implements INodeType {
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.urlSecret ?? '');
-				return secret.length >= 16
+				return secret.trim().length >= 16
 					? { status: 'OK', message: 'The secret is set' }
 					: { status: 'Error', message: 'Use a URL Secret of at least 16 characters' };
 			},
@@ -58,18 +89,24 @@ export class SberSmartPushTrigger implements INodeType {
 	webhookMethods = manualUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const credentials = await this.getCredentials('sberSmartPushCallbackApi');
+		const credentials = await sharedCredentialRead(this, 'sberSmartPushCallbackApi');
 		const expected = String(credentials.urlSecret ?? '');
 		const given = this.getQueryData() as { secret?: unknown };
 		const secret = typeof given.secret === 'string' ? given.secret : '';
-		if (!expected || !sameSecret(secret, expected)) {
-			this.logger.warn('Sber SmartPush Trigger refused a call without the right URL secret');
-			this.getResponseObject()
-				.status(401)
-				.json({ code: 401, message: 'Missing or wrong secret' })
-				.end();
-			return { noWebhookResponse: true };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(statusItems(this.getBodyData()))] };
+		// A blank URL Secret would let any caller in: fail closed.
+		if (!expected.trim())
+			return refuse(this, 401, WRONG_SECRET, "the credential's URL Secret is empty");
+		if (!sameSecret(secret, expected))
+			return refuse(this, 401, WRONG_SECRET, 'a call without the right URL secret');
+		const body: unknown = this.getBodyData();
+		if (nestsDeeperThan(body, MAX_BODY_DEPTH))
+			return refuse(this, 400, TOO_DEEP, `the body nests deeper than ${MAX_BODY_DEPTH} levels`);
+		const items = statusItems(body);
+		const answer = { received: items.length };
+		if (items.length === 0) return { webhookResponse: answer };
+		return { workflowData: [this.helpers.returnJsonArray(items)], webhookResponse: answer };
 	}
 }
+
+const WRONG_SECRET = 'Missing or wrong secret';
+const TOO_DEEP = `The body nests deeper than ${MAX_BODY_DEPTH} levels`;

@@ -16,7 +16,7 @@ import {
 import { activateWorkflow } from '../../dev/n8n/cli';
 import { EXAMPLES_DIR, SANDBOX_CALLBACK, type LocalN8n } from '../../dev/n8n/localN8n';
 import { n8nRest, nodeItems, waitForWebhook } from '../../dev/n8n/n8nRest';
-import { startN8nServer } from '../../dev/n8n/n8nServer';
+import { freePort, startN8nServer } from '../../dev/n8n/n8nServer';
 
 const ENGAGELAB = { id: 'exEngageLabCallbackCrm', file: 'engagelab-callback-crm.json' };
 const SBER = { id: 'exSberWithStatuses', file: 'sber-send-with-statuses.json' };
@@ -30,12 +30,13 @@ function webhookPath(file: string, suffix: string): string {
 }
 
 /** Returns the number of calls that were not answered as they should be. */
-export async function exerciseTriggers(local: LocalN8n, port: number): Promise<number> {
+export async function exerciseTriggers(local: LocalN8n): Promise<number> {
 	for (const { id } of [ENGAGELAB, SBER]) {
 		const published = await activateWorkflow(local.n8n, id, local.env);
 		if (published.code !== 0) throw new Error(`publish ${id} failed: ${published.stderr}`);
 	}
-	const server = await startN8nServer(local, port, 'ignore');
+	// A port chosen now, not before the examples ran: another program may have taken that one since.
+	const server = await startN8nServer(local, await freePort(), 'ignore');
 	let failures = 0;
 	const check = (what: string, ok: boolean, detail: string) => {
 		if (!ok) failures += 1;

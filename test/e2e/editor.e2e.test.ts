@@ -210,6 +210,10 @@ const TRIGGERS: Array<{
 	credential: string;
 	shown: string[];
 	hidden: string[];
+	/** The set-up order in the notice above the fields. */
+	setUp: RegExp;
+	/** The same in the trigger panel's executions help (n8n's triggerPanel). */
+	help: RegExp;
 }> = [
 	{
 		name: 'EngageLab Trigger',
@@ -219,6 +223,8 @@ const TRIGGERS: Array<{
 		credential: 'EngageLab Callback (sandbox)',
 		shown: ['Verify Signature', 'Timestamp Window (Seconds)', 'Events'],
 		hidden: ['Audience', 'Registration IDs'],
+		setUp: /publish the workflow first, then paste this node's Production URL into EngageLab/i,
+		help: /To receive EngageLab's callbacks, publish the workflow first, then paste the Production URL/i,
 	},
 	{
 		name: 'Sber SmartPush Trigger',
@@ -227,6 +233,8 @@ const TRIGGERS: Array<{
 		credential: 'Sber SmartPush Callback (sandbox)',
 		shown: [],
 		hidden: ['Project ID', 'Destinations'],
+		setUp: /publish the workflow first, then put this node's Production URL/i,
+		help: /To receive Sber's statuses, publish the workflow first, then put the Production URL/i,
 	},
 ];
 
@@ -452,10 +460,15 @@ describe("The nodes in n8n's editor (Chromium)", () => {
 					const panelText = await page.getByTestId('ndv').innerText();
 					for (const field of trigger.shown) expect(panelText).toContain(field);
 					for (const field of trigger.hidden) expect(labels).not.toContain(field);
+					// Publish first, then paste: in the notice, and in the trigger panel's help (n8n's triggerPanel).
+					expect(panelText).toMatch(trigger.setUp);
+					await page.getByText('When will this node trigger my flow?').first().click();
+					await page.getByText(trigger.help).first().waitFor({ state: 'visible' });
 					// The production URL a person pastes into the provider's settings.
 					const ndv = page.getByTestId('ndv');
 					await ndv.getByText('Webhook URLs').first().click();
-					await ndv.getByText('Production URL').first().click();
+					// Exact: the set-up notice and help mention the Production URL too.
+					await ndv.getByText('Production URL', { exact: true }).first().click();
 					const url = new RegExp(`^${server.url}/webhook/[0-9a-f-]{36}/(webhook|status)$`);
 					await ndv.getByText(url).first().waitFor({ state: 'visible' });
 					if (trigger.events)
