@@ -91,7 +91,7 @@ async function urlFromCredential(context: IExecuteSingleFunctions): Promise<stri
 			"Callback: the credential's Trigger URL must start with https:// or http://",
 			fix,
 		);
-	if (!secret)
+	if (!secret.trim())
 		refuse(
 			context,
 			'Callback: the Sber SmartPush Callback credential has no URL Secret',
@@ -129,7 +129,8 @@ export async function sberCallbackSecret(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const secret = String(credential.data?.urlSecret ?? '');
-	if (secret.length < 16)
+	// A blank secret would let anyone call the trigger: the trigger refuses every call then.
+	if (secret.trim().length < 16)
 		return { status: 'Error', message: 'Use a URL Secret of at least 16 characters' };
 	const triggerUrl = String(credential.data?.triggerUrl ?? '').trim();
 	if (triggerUrl && !isHttpUrl(triggerUrl))

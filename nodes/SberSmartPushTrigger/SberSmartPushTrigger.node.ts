@@ -1,7 +1,4 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -17,6 +14,7 @@ import {
 	sameSecret,
 } from '../shared/receipts';
 import { sharedCredentialRead } from '../shared/credentialReads';
+import { sberCallbackSecret } from '../SberSmartPush/callback';
 import { statusItems } from './statuses';
 
 export class SberSmartPushTrigger implements INodeType {
@@ -70,20 +68,8 @@ export class SberSmartPushTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		credentialTest: {
-			// Nothing to call: the secret is only compared with the one in the callback URL.
-			async sberCallbackSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const secret = String(credential.data?.urlSecret ?? '');
-				return secret.trim().length >= 16
-					? { status: 'OK', message: 'The secret is set' }
-					: { status: 'Error', message: 'Use a URL Secret of at least 16 characters' };
-			},
-		},
-	};
+	// One test for the trigger and the send node that builds its URL from the same credential.
+	methods = { credentialTest: { sberCallbackSecret } };
 
 	// The URL is given to Sber with each send (the callbackUrl header): nothing to register or remove.
 	webhookMethods = manualUrlWebhookMethods;

@@ -50,9 +50,15 @@ describe('receipt helpers', () => {
 			messageId: 4242,
 			devices: [{ deviceId: 'box-1', code: 0, description: 'Success' }],
 		}) as { payload: unknown };
+		// The rows as the sandbox built them at ff80472 (it now says EngageLab's "AppPush"/"FCM").
+		const [first, second] = el.rows.map((row) => ({
+			...(row as object),
+			server: 'app_push',
+			channel: 'app_push',
+		}));
 		const bodies: unknown[] = [
-			el.rows[0],
-			el.rows[1],
+			first,
+			second,
 			sber.payload,
 			{ b: [1, [2, [3, { z: null, a: undefined, m: 'x' }]]], a: {}, '': [] },
 			[undefined, null, 0, -0, 1e21, 'line\nbreak', '\u2028', { 'a"b': 1 }],
