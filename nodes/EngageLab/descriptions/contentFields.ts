@@ -307,7 +307,9 @@ function byVersion(field: INodeProperties): INodeProperties[] {
 	const old = VERSION_1[field.name];
 	if (!old) return [field];
 	const show = field.displayOptions?.show ?? {};
-	const { description: _current, ...rest } = field;
+	// Version 1 keeps 0.1.0's description (or none), not today's.
+	const rest: INodeProperties = { ...field };
+	delete rest.description;
 	return [
 		{
 			...rest,
