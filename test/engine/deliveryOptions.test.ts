@@ -1,8 +1,8 @@
 /** Delivery options whose effect only shows through n8n's engine: timeouts and the retry-wait budget. */
 import { useClock } from '../../nodes/shared/delivery/clock';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { selfAdvancingClock } from '../unit/support/fakeClock';
-import { runRuStore, sendTo } from './support/rustore';
+import { selfAdvancingClock } from '../support/fakeClock';
+import { runRuStore, sendTo } from './harness/providers/rustore';
 
 let sandbox: Sandbox;
 

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { DEVICE_STATUS_TEXTS } from '../fixtures/provider-docs/engagelab';
-import { pushTo, runEngageLab } from './support/engagelab';
+import { pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

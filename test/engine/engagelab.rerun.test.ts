@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import { KEY_ORIGIN } from '../../nodes/EngageLab/hooks/idempotencyKey';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { groupPush, pushTo, runEngageLab } from './support/engagelab';
+import { groupPush, pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

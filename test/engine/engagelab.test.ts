@@ -9,7 +9,7 @@ import {
 	groupPush,
 	pushTo,
 	runEngageLab,
-} from './support/engagelab';
+} from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { runRuStore } from './support/rustore';
+import { runRuStore } from './harness/providers/rustore';
 
 let sandbox: Sandbox;
 

@@ -5,7 +5,7 @@ import {
 import { RuStorePush } from '../../nodes/RuStorePush/RuStorePush.node';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { testCredential } from './harness';
-import { ruStoreCredentials, runRuStore, sendTo, SERVICE_TOKEN } from './support/rustore';
+import { ruStoreCredentials, runRuStore, sendTo, SERVICE_TOKEN } from './harness/providers/rustore';
 
 let sandbox: Sandbox;
 

@@ -8,7 +8,7 @@ import {
 	tokenRequests,
 	universalCredentialData,
 	universalSend,
-} from './support/rustoreUniversal';
+} from './harness/providers/rustoreUniversal';
 
 let sandbox: Sandbox;
 

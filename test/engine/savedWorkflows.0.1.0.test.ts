@@ -12,7 +12,7 @@ import {
 	readSavedWorkflows,
 	sentRequests,
 } from '../fixtures/savedWorkflows';
-import { runSavedNode } from './support/savedWorkflows';
+import { runSavedNode } from './harness/providers/savedWorkflows';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

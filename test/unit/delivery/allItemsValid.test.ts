@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { allItemsValid } from '../../../nodes/shared/delivery/allItemsValid';
 import { useClock } from '../../../nodes/shared/delivery/clock';
-import { selfAdvancingClock, type SelfAdvancingClock } from '../support/fakeClock';
-import { singleContext } from '../support/singleContext';
+import { selfAdvancingClock, type SelfAdvancingClock } from '../../support/fakeClock';
+import { singleContext } from '../../support/singleContext';
 
 let clock: SelfAdvancingClock;
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../nodes/shared/delivery/clock';
+import type { Clock } from '../../nodes/shared/delivery/clock';
 
 /** Lets every pending promise callback run (a macrotask comes after all microtasks). */
 const settle = async () => await new Promise((resolve) => setImmediate(resolve));
