@@ -2,7 +2,13 @@ import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { SberSmartPushApi } from '../../credentials/SberSmartPushApi.credentials';
 import { SberSmartPush } from '../../nodes/SberSmartPush/SberSmartPush.node';
 import { testCredential } from './harness';
-import { extendedTo, liteTo, runSber, sberCredentials, SBER_PROJECT } from './harness/providers/sber';
+import {
+	extendedTo,
+	liteTo,
+	runSber,
+	sberCredentials,
+	SBER_PROJECT,
+} from './harness/providers/sber';
 
 let sandbox: Sandbox;
 
