@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
 import { DEVICE_STATUS_TEXTS } from '../fixtures/provider-docs/engagelab';
 import { pushTo, runEngageLab } from './harness/providers/engagelab';
 
@@ -10,9 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
+	useVirtualTime();
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0, engagelab: { ratePerSecond: 500 } });
 });
+afterEach(() => useWallTime());
 
 type Item = Record<string, unknown>;
 const json = (run: { outputs: Array<Array<{ json: unknown }>> }) =>

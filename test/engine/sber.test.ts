@@ -1,4 +1,5 @@
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
 import { SberSmartPushApi } from '../../credentials/SberSmartPushApi.credentials';
 import { SberSmartPush } from '../../nodes/SberSmartPush/SberSmartPush.node';
 import { testCredential } from './harness';
@@ -17,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
+	useVirtualTime();
 	sandbox.reset();
 	sandbox.configure({
 		faults: {},
@@ -24,6 +26,7 @@ beforeEach(() => {
 		sber: { ratePerSecond: undefined, extendedBody: 'either', tokenTtlMs: 30 * 60_000 },
 	});
 });
+afterEach(() => useWallTime());
 
 const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) =>
 	run.outputs[output]?.map((item) => item.json) ?? [];
@@ -88,7 +91,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(run.error).toBeUndefined();
 		expect(sandbox.sber.tokenRequests).toBe(1);
 		expect(sandbox.deliveries).toHaveLength(1000);
-	}, 60_000);
+	});
 
 	it('refreshes an expired token once in the middle of a run, and sends every push once', async () => {
 		const items = Array.from({ length: 300 }, (_, n) => ({ sub: `sub-${n}` }));
@@ -111,7 +114,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.sber.tokenRequests).toBe(2);
 		expect(sandbox.deliveries).toHaveLength(300);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	}, 60_000);
+	});
 
 	it('refreshes once per expiry however many requests were in flight, with a short-lived token', async () => {
 		// 20 s: shorter than the minute the credential used to keep in hand, which made every refused
@@ -141,7 +144,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.sber.tokenRequests).toBe(2);
 		expect(sandbox.deliveries).toHaveLength(600);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	}, 60_000);
+	});
 
 	it.each([
 		[
@@ -249,7 +252,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.requests.some((request) => request.status === 400)).toBe(true);
 		expect(sandbox.deliveries).toHaveLength(12);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	}, 30_000);
+	});
 
 	it('does not re-send after a 500: the push is reported as unknown', async () => {
 		sandbox.sber.failNext(1);

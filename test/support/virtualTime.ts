@@ -96,10 +96,38 @@ export function useVirtualTime(): VirtualClock {
 	return installed;
 }
 
-/** Back to the wall clock for the delivery layer and the sandbox. */
+/** Back to the wall clock for the delivery layer and the sandbox, and to the real `Date`. */
 export function useWallTime(): void {
 	installed?.stop();
 	installed = undefined;
 	useClock();
 	useWindowClock();
+	jest.useRealTimers();
+}
+
+/** Every timer jest could fake: they stay real, only `Date` moves. */
+const REAL_TIMERS = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+] as const;
+
+/**
+ * Moves `Date` ahead by `ms` at once, then on with the wall: for the code that reads `Date` itself
+ * (access-token lifetimes, in the credentials and the sandbox alike), the wait is cut out as the
+ * virtual clock cuts the delivery layer's. Undo with `useWallTime`.
+ */
+export function skipDate(ms: number): void {
+	jest.useFakeTimers({ doNotFake: [...REAL_TIMERS], advanceTimers: true, now: Date.now() + ms });
 }
