@@ -11,6 +11,16 @@ export interface VirtualClock extends Clock {
 
 const HTTP_REQUEST_START = 'http.client.request.start';
 
+export interface VirtualTimeOptions {
+	/**
+	 * Whether the clock holds while an HTTP request is out (default): the sandbox then counts each request
+	 * at the time the pacer let it go, as rate-cap tests need. Without, idle waits are skipped whatever is
+	 * out, for runs whose answers hang on the wall (a provider slower than n8n's timeout) and that check
+	 * no rate cap.
+	 */
+	holdWhileRequestsOut?: boolean;
+}
+
 /**
  * Wall time with the idle waits cut out, for code that also waits on real I/O (an engine run against
  * the sandbox). While an HTTP request is out, time runs as on the wall; once none is and the event
@@ -20,7 +30,8 @@ const HTTP_REQUEST_START = 'http.client.request.start';
  * skipped stretch that a wall-clock run would have seen. A sleeper still wakes on its real timer when
  * requests stay out that long (a provider slower than the timeout).
  */
-export function virtualClock(): VirtualClock & { stop(): void } {
+export function virtualClock(options: VirtualTimeOptions = {}): VirtualClock & { stop(): void } {
+	const hold = options.holdWhileRequestsOut ?? true;
 	const start = Date.now();
 	let skipped = 0;
 	let inFlight = 0;
@@ -37,7 +48,7 @@ export function virtualClock(): VirtualClock & { stop(): void } {
 		setImmediate(() =>
 			setImmediate(() => {
 				checking = false;
-				if (inFlight > 0 || sleepers.size === 0) return;
+				if ((hold && inFlight > 0) || sleepers.size === 0) return;
 				if (activity !== seen) return skipWhenIdle();
 				const next = [...sleepers].reduce((first, sleeper) =>
 					sleeper.at < first.at ? sleeper : first,
@@ -88,9 +99,9 @@ let installed: ReturnType<typeof virtualClock> | undefined;
  * Puts the delivery layer (pacer, retry waits, validate-all gate) and the sandbox's rate windows on
  * one virtual clock, until `useWallTime`. Call it in a `beforeEach` and `useWallTime` in an `afterEach`.
  */
-export function useVirtualTime(): VirtualClock {
+export function useVirtualTime(options: VirtualTimeOptions = {}): VirtualClock {
 	useWallTime();
-	installed = virtualClock();
+	installed = virtualClock(options);
 	useClock(installed);
 	useWindowClock(installed.now);
 	return installed;
