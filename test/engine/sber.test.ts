@@ -81,6 +81,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.deliveries).toHaveLength(1);
 	});
 
+	// Nothing waits (virtual time): the timeout covers n8n's own work on this many items.
 	it('makes exactly one token request for 1,000 items started together', async () => {
 		const items = Array.from({ length: 1000 }, (_, n) => ({ sub: `sub-${n}` }));
 		const run = await runSber(
@@ -91,8 +92,9 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(run.error).toBeUndefined();
 		expect(sandbox.sber.tokenRequests).toBe(1);
 		expect(sandbox.deliveries).toHaveLength(1000);
-	});
+	}, 60_000);
 
+	// Nothing waits (virtual time): the timeout covers n8n's own work on this many items.
 	it('refreshes an expired token once in the middle of a run, and sends every push once', async () => {
 		const items = Array.from({ length: 300 }, (_, n) => ({ sub: `sub-${n}` }));
 		sandbox.configure({ latencyMs: 5 });
@@ -114,8 +116,9 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.sber.tokenRequests).toBe(2);
 		expect(sandbox.deliveries).toHaveLength(300);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	});
+	}, 60_000);
 
+	// Nothing waits (virtual time): the timeout covers n8n's own work on this many items.
 	it('refreshes once per expiry however many requests were in flight, with a short-lived token', async () => {
 		// 20 s: shorter than the minute the credential used to keep in hand, which made every refused
 		// request fetch a token of its own.
@@ -144,7 +147,7 @@ describe("Sber SmartPush through n8n's engine: Send (Lite)", () => {
 		expect(sandbox.sber.tokenRequests).toBe(2);
 		expect(sandbox.deliveries).toHaveLength(600);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	});
+	}, 60_000);
 
 	it.each([
 		[
