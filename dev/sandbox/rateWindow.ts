@@ -1,5 +1,14 @@
-/** The time the rate windows read; a self-test holds it still to count a burst exactly. */
+/**
+ * The time the sandbox reads (its rate windows and the times it records): the wall clock, unless a test
+ * puts the sandbox on the virtual clock the nodes' delivery layer reads, or holds it still to count a
+ * burst exactly.
+ */
 export const windowClock = { now: () => Date.now() };
+
+/** Replaces the sandbox's clock (tests); without an argument, restores the wall clock. */
+export function useWindowClock(now: () => number = () => Date.now()): void {
+	windowClock.now = now;
+}
 
 /** Counts requests per key over a sliding one-second window, like a provider's rate cap. */
 export class RateWindow {

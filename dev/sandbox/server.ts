@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { drawFault } from './faults';
 import { seededRandom } from './prng';
+import { windowClock } from './rateWindow';
 import type {
 	Delivery,
 	FaultName,
@@ -114,7 +115,7 @@ export async function startServer(
 			headers: flatHeaders(request),
 			rawBody: '',
 			body: undefined,
-			receivedAt: Date.now(),
+			receivedAt: windowClock.now(),
 			fault,
 		};
 		requests.push(record);
@@ -148,7 +149,7 @@ export async function startServer(
 			rawBody: record.rawBody,
 			json: record.body,
 			deliver: (delivery) =>
-				deliveries.push({ ...delivery, provider: module.name, acceptedAt: Date.now() }),
+				deliveries.push({ ...delivery, provider: module.name, acceptedAt: windowClock.now() }),
 		});
 		if (fault === 'resetAfterRead') return request.socket.destroy();
 		if (fault === 'slow') await delay(settings.faults?.slowMs ?? 5000);

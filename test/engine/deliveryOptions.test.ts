@@ -1,8 +1,7 @@
 /** Delivery options whose effect only shows through n8n's engine: timeouts and the retry-wait budget. */
-import { useClock } from '../../nodes/shared/delivery/clock';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { selfAdvancingClock } from '../unit/support/fakeClock';
-import { runRuStore, sendTo } from './support/rustore';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
+import { runRuStore, sendTo } from './harness/providers/rustore';
 
 let sandbox: Sandbox;
 
@@ -14,7 +13,7 @@ beforeEach(() => {
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0 });
 });
-afterEach(() => useClock());
+afterEach(() => useWallTime());
 
 describe("n8n's node Timeout and the Delivery timeout", () => {
 	// RuStore answers after 1.5 s in both cases; only which timeout counts differs.
@@ -48,8 +47,7 @@ describe('Max Retry Wait', () => {
 	beforeEach(() => sandbox.configure({ faults: { rate429: 1, retryAfterSeconds: 2 } }));
 
 	it('stops retrying when the next wait would pass the budget, and says how often it tried', async () => {
-		const clock = selfAdvancingClock();
-		useClock(clock);
+		const clock = useVirtualTime();
 		const run = await runRuStore(
 			sandbox,
 			sendTo('device-1', { delivery: { maxAttempts: 10, maxRetryWaitSeconds: 5 } }),
@@ -64,7 +62,7 @@ describe('Max Retry Wait', () => {
 	});
 
 	it('Max Attempts bounds the tries when the budget would allow more', async () => {
-		useClock(selfAdvancingClock());
+		useVirtualTime();
 		const run = await runRuStore(
 			sandbox,
 			sendTo('device-1', { delivery: { maxAttempts: 2, maxRetryWaitSeconds: 120 } }),

@@ -8,7 +8,7 @@
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { engageLabAnswerExamples } from '../fixtures/provider-docs/engagelab';
-import { groupPush, pushTo, runEngageLab } from './support/engagelab';
+import { groupPush, pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

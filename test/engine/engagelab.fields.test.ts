@@ -4,7 +4,7 @@
  * and top-level alert, and override_msg_id as the Long doc 004 types it.
  */
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { groupPush, pushTo, runEngageLab } from './support/engagelab';
+import { groupPush, pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
 import { DEVICE_STATUS_TEXTS } from '../fixtures/provider-docs/engagelab';
-import { pushTo, runEngageLab } from './support/engagelab';
+import { pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -10,9 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
+	useVirtualTime();
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0, engagelab: { ratePerSecond: 500 } });
 });
+afterEach(() => useWallTime());
 
 type Item = Record<string, unknown>;
 const json = (run: { outputs: Array<Array<{ json: unknown }>> }) =>
@@ -244,13 +247,15 @@ const createSchedule = (extra: INodeParameters = {}): INodeParameters => ({
 
 describe('EngageLab Schedule', () => {
 	it('creates, gets, lists, updates and deletes a task whose push is built like Push → Send', async () => {
-		const created = await runEngageLab(sandbox, createSchedule());
+		// The time the schedule was given, not a second reading of the wall clock (it may have ticked on).
+		const schedule = createSchedule();
+		const created = await runEngageLab(sandbox, schedule);
 		expect(created.error).toBeUndefined();
 		const body = last().body as Record<string, unknown>;
 		expect(body).toMatchObject({
 			name: 'Weekly_digest',
 			enabled: true,
-			trigger: { single: { time: inDays(2), zone_type: 1 } },
+			trigger: { single: { time: schedule.time, zone_type: 1 } },
 			push: {
 				to: { registration_id: ['rid-1'] },
 				body: { platform: 'all', notification: { alert: 'Your order has shipped' } },

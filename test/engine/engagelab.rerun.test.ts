@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 
 import { KEY_ORIGIN } from '../../nodes/EngageLab/hooks/idempotencyKey';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { groupPush, pushTo, runEngageLab } from './support/engagelab';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
+import { groupPush, pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -16,9 +17,11 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
+	useVirtualTime();
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0, engagelab: { ratePerSecond: 500 } });
 });
+afterEach(() => useWallTime());
 
 type Body = { body: { options: { cid: string } } };
 const cids = () => sandbox.requests.map((request) => (request.body as Body).body.options.cid);
@@ -55,7 +58,7 @@ describe('EngageLab: an execution run twice sends nothing twice', () => {
 		// EngageLab answers a repeated cid with the first push's message id.
 		const msgIds = (run: typeof first) => run.outputs[0].map((item) => item.json.msgId);
 		expect(msgIds(second)).toEqual(msgIds(first));
-	}, 60_000);
+	});
 
 	it('another execution of the same workflow gets other keys, and its pushes are delivered', async () => {
 		const parameters = pushTo({ registrationIds: 'rid-1' });
@@ -145,5 +148,5 @@ describe('EngageLab group push: no document says EngageLab de-duplicates it', ()
 		expect(sandbox.requests).toHaveLength(2);
 		expect(new Set(cids()).size).toBe(1);
 		expect(run.outputs[0][0].json.status).toBe('sent');
-	}, 30_000);
+	});
 });

@@ -2,6 +2,7 @@ import { EngageLabApi } from '../../credentials/EngageLabApi.credentials';
 import { EngageLabGroupApi } from '../../credentials/EngageLabGroupApi.credentials';
 import { EngageLab } from '../../nodes/EngageLab/EngageLab.node';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
 import { testCredential } from './harness';
 import {
 	engageLabCredentials,
@@ -9,7 +10,7 @@ import {
 	groupPush,
 	pushTo,
 	runEngageLab,
-} from './support/engagelab';
+} from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -17,9 +18,11 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
+	useVirtualTime();
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0, engagelab: { ratePerSecond: 500 } });
 });
+afterEach(() => useWallTime());
 
 const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) =>
 	(run.outputs[output]?.map((item) => item.json) ?? []) as Array<Record<string, unknown>>;
@@ -387,7 +390,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		expect(sandbox.requests.some((request) => request.status === 400)).toBe(true);
 		expect(sandbox.deliveries).toHaveLength(60);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	}, 30_000);
+	});
 
 	it('re-sends with the same cid after a lost answer, and EngageLab delivers once', async () => {
 		sandbox.configure({ faults: { resetAfterRead: 1, limit: 1, providers: ['engagelab'] } });
@@ -399,7 +402,7 @@ describe("EngageLab through n8n's engine: Push → Send", () => {
 		expect(json(run)).toMatchObject([{ status: 'sent', recipient: 'rid-1' }]);
 		expect(sandbox.requests).toHaveLength(2);
 		expect(sandbox.deliveries).toHaveLength(1);
-	}, 30_000);
+	});
 });
 
 describe("EngageLab through n8n's engine: Push → Validate and Group Push", () => {

@@ -7,7 +7,7 @@ import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { EngageLab } from '../../nodes/EngageLab/EngageLab.node';
-import { runEngageLab } from './support/engagelab';
+import { runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
-import { pushTo, runEngageLab } from './support/engagelab';
+import { pushTo, runEngageLab } from './harness/providers/engagelab';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { FixtureBearerApi } from './fixtures/FixtureBearerApi.credentials';
 import { startFixtureServer, type FixtureServer } from './fixtures/fixture-server';
 import { observed, PinnedInternals, resetObserved } from './fixtures/PinnedInternals.node';
 import { runNode, type RunNodeOptions } from './harness';
-import { runRuStore, sendTo } from './support/rustore';
+import { runRuStore, sendTo } from './harness/providers/rustore';
 
 let server: FixtureServer;
 let sandbox: Sandbox;

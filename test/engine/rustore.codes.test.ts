@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { ruStoreDocExamples, type RuStoreDocExample } from '../fixtures/provider-docs/rustore';
-import { runRuStore } from './support/rustore';
+import { runRuStore } from './harness/providers/rustore';
 
 /**
  * One engine run per documented RuStore answer, through n8n's engine: the sandbox replays the page's

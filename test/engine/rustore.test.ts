@@ -4,8 +4,9 @@ import {
 } from '../../credentials/RuStorePushApi.credentials';
 import { RuStorePush } from '../../nodes/RuStorePush/RuStorePush.node';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { useVirtualTime, useWallTime } from '../support/virtualTime';
 import { testCredential } from './harness';
-import { ruStoreCredentials, runRuStore, sendTo, SERVICE_TOKEN } from './support/rustore';
+import { ruStoreCredentials, runRuStore, sendTo, SERVICE_TOKEN } from './harness/providers/rustore';
 
 let sandbox: Sandbox;
 
@@ -14,9 +15,11 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => {
+	useVirtualTime();
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0, rustore: { ratePerSecond: undefined } });
 });
+afterEach(() => useWallTime());
 
 const json = (run: { outputs: Array<Array<{ json: unknown }>> }, output = 0) =>
 	run.outputs[output]?.map((item) => item.json) ?? [];
@@ -157,7 +160,7 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 		expect(sandbox.deliveries).toHaveLength(12);
 		expect(sandbox.duplicates()).toHaveLength(0);
 		expect(sandbox.requests.filter((request) => request.status === 429)).toHaveLength(0);
-	}, 20_000);
+	});
 
 	it('retries TOO_MANY_REQUESTS until the push gets through', async () => {
 		sandbox.configure({ rustore: { ratePerSecond: 2, retryAfterSeconds: 1 } });
@@ -171,7 +174,7 @@ describe("RuStore Push through n8n's engine: Message → Send", () => {
 		expect(sandbox.requests.some((request) => request.status === 429)).toBe(true);
 		expect(sandbox.deliveries).toHaveLength(5);
 		expect(sandbox.duplicates()).toHaveLength(0);
-	}, 30_000);
+	});
 });
 
 describe("RuStore Push through n8n's engine: Topic operations", () => {

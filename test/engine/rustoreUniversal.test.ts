@@ -1,6 +1,7 @@
 import { RuStoreUniversalApi } from '../../credentials/RuStoreUniversalApi.credentials';
 import { RuStoreUniversalPush } from '../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
+import { skipDate, useWallTime } from '../support/virtualTime';
 import { universalFact } from '../fixtures/provider-docs/rustoreUniversal';
 import { testCredential } from './harness';
 import {
@@ -8,7 +9,7 @@ import {
 	tokenRequests,
 	universalCredentialData,
 	universalSend,
-} from './support/rustoreUniversal';
+} from './harness/providers/rustoreUniversal';
 
 let sandbox: Sandbox;
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 });
 afterAll(async () => await sandbox.close());
+afterEach(() => useWallTime());
 beforeEach(() => {
 	sandbox.reset();
 	sandbox.configure({ faults: {}, latencyMs: 0, rustoreUniversal: { tokenLifetimeSeconds: 3599 } });
@@ -103,7 +105,7 @@ describe("RuStore Universal Push through n8n's engine: Universal → Send", () =
 
 		// The credential stops using a token halfway through a lifetime this short (a minute early
 		// for real ones): two seconds on, the next run fetches one new token per provider.
-		await new Promise((resolve) => setTimeout(resolve, 2100));
+		skipDate(2100);
 		const third = await runUniversal(sandbox, parameters, { items, setup });
 		expect(third.error).toBeUndefined();
 		expect([tokenRequests(sandbox, 'google'), tokenRequests(sandbox, 'huawei')]).toEqual([2, 2]);

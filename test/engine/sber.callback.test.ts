@@ -13,7 +13,7 @@ import {
 	liteTo,
 	runSber,
 	sberCallbackCredential,
-} from './support/sber';
+} from './harness/providers/sber';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import { sberDocExamples } from '../fixtures/provider-docs/sber';
-import { liteTo, runSber } from './support/sber';
+import { liteTo, runSber } from './harness/providers/sber';
 
 /**
  * One engine run per documented Sber answer (HTTP codes and service codes), through n8n's engine:

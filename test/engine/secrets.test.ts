@@ -6,9 +6,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../dev/sandbox';
 import type { EngineRun } from './harness';
-import { pushTo, runEngageLab } from './support/engagelab';
-import { runRuStore, sendTo, SERVICE_TOKEN } from './support/rustore';
-import { liteTo, runSber } from './support/sber';
+import { pushTo, runEngageLab } from './harness/providers/engagelab';
+import { runRuStore, sendTo, SERVICE_TOKEN } from './harness/providers/rustore';
+import { liteTo, runSber } from './harness/providers/sber';
 
 let sandbox: Sandbox;
 

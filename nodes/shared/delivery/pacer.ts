@@ -19,7 +19,7 @@ const CATCH_UP_MS = 100;
  * the configured rate. Independent senders on one account (other n8n workers or instances, the
  * customer's own backend) so converge on the provider's limit without sharing any state.
  * BETA is 0.8, not the SDKs' 0.7: a shallower cut keeps two to three workers 2–4 points nearer the
- * limit over a campaign, for a few more refusals, which the retries absorb (test/unit/support/sharedLimit.ts,
+ * limit over a campaign, for a few more refusals, which the retries absorb (test/support/sharedLimit.ts,
  * averaged over seeds and start offsets; then `npm run bench:queue`).
  */
 const BETA = 0.8;

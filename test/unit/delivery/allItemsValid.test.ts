@@ -2,16 +2,14 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import { NodeOperationError } from 'n8n-workflow';
 
 import { allItemsValid } from '../../../nodes/shared/delivery/allItemsValid';
-import { useClock } from '../../../nodes/shared/delivery/clock';
-import { selfAdvancingClock, type SelfAdvancingClock } from '../support/fakeClock';
-import { singleContext } from '../support/singleContext';
+import { useVirtualTime, useWallTime, type VirtualClock } from '../../support/virtualTime';
+import { singleContext } from '../../support/singleContext';
 
-let clock: SelfAdvancingClock;
+let clock: VirtualClock;
 beforeEach(() => {
-	clock = selfAdvancingClock();
-	useClock(clock);
+	clock = useVirtualTime();
 });
-afterAll(() => useClock());
+afterEach(() => useWallTime());
 
 /** Contexts for the items of one node run: they share the run's execute data, as in n8n. */
 function runContexts(count: number, continueOnFail = false): IExecuteSingleFunctions[] {

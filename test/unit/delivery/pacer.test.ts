@@ -1,6 +1,6 @@
 import { Pacer } from '../../../nodes/shared/delivery/pacer';
-import { FakeClock } from '../support/fakeClock';
-import { runSharedLimit } from '../support/sharedLimit';
+import { FakeClock } from '../../support/fakeClock';
+import { runSharedLimit } from '../../support/sharedLimit';
 
 /** Largest number of times inside any window of `windowMs`. */
 function busiestWindow(times: number[], windowMs: number): number {

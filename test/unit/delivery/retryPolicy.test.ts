@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { backoffMs, judge } from '../../../nodes/shared/delivery/retryPolicy';
 import { providerApiError, type ProviderFailure } from '../../../nodes/shared/providerError';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 const node = singleContext({}).getNode();
 const failure = (

@@ -26,7 +26,7 @@ import {
 	engageLabLifecycleAnswers,
 	engageLabLifecycleRules,
 } from '../../fixtures/provider-docs/engagelab';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 const credentials = {

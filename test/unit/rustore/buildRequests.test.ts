@@ -8,7 +8,7 @@ import {
 	buildSubscribeBody,
 	toDuration,
 } from '../../../nodes/RuStorePush/hooks/buildRequests';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 const request: IHttpRequestOptions = { url: '', method: 'POST' };
 const credentials = {

@@ -18,7 +18,7 @@ import {
 } from '../../../nodes/RuStorePush/errors';
 import { errorMessage, type ProviderFailure } from '../../../nodes/shared/providerError';
 import { ruStoreDocExamples, type RuStoreDocExample } from '../../fixtures/provider-docs/rustore';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 /** Golden tests: RuStore's own examples through the node's validation and its reading of answers. */
 

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { failureOf } from '../../../nodes/shared/providerError';
 import { readRuStoreAnswer, subscribePlan } from '../../../nodes/RuStorePush/hooks/readResponses';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 const answer = (
 	statusCode: number,

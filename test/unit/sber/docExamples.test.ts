@@ -4,7 +4,7 @@ import { sberAnswerFailure } from '../../../nodes/SberSmartPush/errors';
 import { buildExtendedBody, buildLiteBody } from '../../../nodes/SberSmartPush/hooks/buildRequests';
 import { errorMessage } from '../../../nodes/shared/providerError';
 import { sberDocExamples, type SberDocExample } from '../../fixtures/provider-docs/sber';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 /** Golden tests: Sber's page and SDK examples through the node's validation and its reading of answers. */
 

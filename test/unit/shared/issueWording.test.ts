@@ -20,7 +20,7 @@ import {
 	pushRulesSchema,
 	targetsSchema,
 } from '../../../nodes/EngageLab/schema';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 const ROOT = join(__dirname, '../../..');
 

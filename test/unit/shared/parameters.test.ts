@@ -7,7 +7,7 @@ import {
 	readJsonObject,
 	utf8Length,
 } from '../../../nodes/shared/parameters';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 describe('keyValueRowsToRecord', () => {
 	it('turns rows into a map of strings and skips rows without a key', () => {

@@ -6,7 +6,7 @@ import {
 	retryAfterMs,
 	type ProviderFailure,
 } from '../../../nodes/shared/providerError';
-import { singleContext } from '../support/singleContext';
+import { singleContext } from '../../support/singleContext';
 
 const failure: ProviderFailure = {
 	provider: 'RuStore',

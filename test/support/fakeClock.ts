@@ -1,4 +1,4 @@
-import type { Clock } from '../../../nodes/shared/delivery/clock';
+import type { Clock } from '../../nodes/shared/delivery/clock';
 
 /** Lets every pending promise callback run (a macrotask comes after all microtasks). */
 const settle = async () => await new Promise((resolve) => setImmediate(resolve));
@@ -75,36 +75,4 @@ export class FakeClock implements Clock {
 		due.sort((a, b) => a.order - b.order).forEach((timer) => timer.fire());
 		return true;
 	}
-}
-
-export interface SelfAdvancingClock extends Clock {
-	/** Virtual milliseconds since the clock was made. */
-	elapsed(): number;
-}
-
-/**
- * Virtual time that runs itself, for code that also waits on real I/O (an engine run against the
- * sandbox), where `FakeClock.run` would find nothing to fire while a request is out: sleepers wait on
- * the virtual clock, and once the event loop has nothing else to do (setImmediate), the earliest
- * sleeper wakes and the clock jumps to its time.
- */
-export function selfAdvancingClock(start = 1_700_000_000_000): SelfAdvancingClock {
-	let now = start;
-	const sleepers: Array<{ at: number; wake: () => void }> = [];
-	const advance = () => {
-		sleepers.sort((a, b) => a.at - b.at);
-		const next = sleepers.shift();
-		if (!next) return;
-		now = Math.max(now, next.at);
-		next.wake();
-	};
-	return {
-		now: () => now,
-		elapsed: () => now - start,
-		sleep: async (ms) =>
-			await new Promise<void>((wake) => {
-				sleepers.push({ at: now + Math.max(0, ms), wake });
-				setImmediate(advance);
-			}),
-	};
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { SberSmartPushApi } from '../../../credentials/SberSmartPushApi.credentials';
-import { SberSmartPushCallbackApi } from '../../../credentials/SberSmartPushCallbackApi.credentials';
-import { SberSmartPush } from '../../../nodes/SberSmartPush/SberSmartPush.node';
-import type { Sandbox } from '../../../dev/sandbox';
-import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
+import { SberSmartPushApi } from '../../../../credentials/SberSmartPushApi.credentials';
+import { SberSmartPushCallbackApi } from '../../../../credentials/SberSmartPushCallbackApi.credentials';
+import { SberSmartPush } from '../../../../nodes/SberSmartPush/SberSmartPush.node';
+import type { Sandbox } from '../../../../dev/sandbox';
+import { runNode, type EngineRun, type RunNodeOptions } from '..';
 
 export const SBER_PROJECT = 'sandbox-sber-project';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { RuStorePushApi } from '../../../credentials/RuStorePushApi.credentials';
-import { RuStorePush } from '../../../nodes/RuStorePush/RuStorePush.node';
-import type { Sandbox } from '../../../dev/sandbox';
-import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
+import { RuStorePushApi } from '../../../../credentials/RuStorePushApi.credentials';
+import { RuStorePush } from '../../../../nodes/RuStorePush/RuStorePush.node';
+import type { Sandbox } from '../../../../dev/sandbox';
+import { runNode, type EngineRun, type RunNodeOptions } from '..';
 
 export const SERVICE_TOKEN = 'sandbox-service-token';
 

@@ -1,6 +1,6 @@
-import { Pacer } from '../../../nodes/shared/delivery/pacer';
-import { RateWindow } from '../../../dev/sandbox/rateWindow';
-import { seededRandom } from '../../../dev/sandbox/prng';
+import { Pacer } from '../../nodes/shared/delivery/pacer';
+import { RateWindow } from '../../dev/sandbox/rateWindow';
+import { seededRandom } from '../../dev/sandbox/prng';
 import type { FakeClock } from './fakeClock';
 
 export interface SharedLimitRun {

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { EngageLabApi } from '../../../credentials/EngageLabApi.credentials';
-import { EngageLabGroupApi } from '../../../credentials/EngageLabGroupApi.credentials';
-import { EngageLab } from '../../../nodes/EngageLab/EngageLab.node';
-import type { Sandbox } from '../../../dev/sandbox';
-import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
+import { EngageLabApi } from '../../../../credentials/EngageLabApi.credentials';
+import { EngageLabGroupApi } from '../../../../credentials/EngageLabGroupApi.credentials';
+import { EngageLab } from '../../../../nodes/EngageLab/EngageLab.node';
+import type { Sandbox } from '../../../../dev/sandbox';
+import { runNode, type EngineRun, type RunNodeOptions } from '..';
 
 export function engageLabCredentials(sandbox: Sandbox, overrides: IDataObject = {}) {
 	const web = overrides.product === 'webPush';

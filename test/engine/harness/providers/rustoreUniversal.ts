@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { RuStoreUniversalApi } from '../../../credentials/RuStoreUniversalApi.credentials';
-import { RuStoreUniversalPush } from '../../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
-import type { Sandbox } from '../../../dev/sandbox';
-import { runNode, type EngineRun, type RunNodeOptions } from '../harness';
+import { RuStoreUniversalApi } from '../../../../credentials/RuStoreUniversalApi.credentials';
+import { RuStoreUniversalPush } from '../../../../nodes/RuStoreUniversalPush/RuStoreUniversalPush.node';
+import type { Sandbox } from '../../../../dev/sandbox';
+import { runNode, type EngineRun, type RunNodeOptions } from '..';
 
 export interface UniversalSetup {
 	fcm?: boolean;

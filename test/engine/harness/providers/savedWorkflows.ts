@@ -1,11 +1,11 @@
 /** Runs a package node of a saved workflow file through n8n's engine, at the typeVersion it was saved with. */
 import type { INodeType } from 'n8n-workflow';
 
-import type { Sandbox } from '../../../dev/sandbox';
-import { EngageLab } from '../../../nodes/EngageLab/EngageLab.node';
-import { SberSmartPush } from '../../../nodes/SberSmartPush/SberSmartPush.node';
-import { PACKAGE_PREFIX, type SavedNodeRun } from '../../fixtures/savedWorkflows';
-import { runNode, type EngineRun } from '../harness';
+import type { Sandbox } from '../../../../dev/sandbox';
+import { EngageLab } from '../../../../nodes/EngageLab/EngageLab.node';
+import { SberSmartPush } from '../../../../nodes/SberSmartPush/SberSmartPush.node';
+import { PACKAGE_PREFIX, type SavedNodeRun } from '../../../fixtures/savedWorkflows';
+import { runNode, type EngineRun } from '..';
 import { engageLabCredentials, engageLabGroupCredentials } from './engagelab';
 import { sberCredentials } from './sber';
 
