@@ -17,7 +17,7 @@ const engageLab = (credential: CredentialFixture, id: string, name: string, x: n
 	id,
 	name,
 	type: `${PACKAGE_NAME}.engageLab`,
-	typeVersion: 1,
+	typeVersion: 2,
 	position: [x, 0],
 	credentials: { engageLabApi: { id: credential.id, name: credential.name } },
 });

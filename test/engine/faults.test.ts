@@ -90,10 +90,8 @@ const cases: Case[] = [
 		),
 		recipient: (index) => `rid-${index}`,
 		recipientField: 'recipient',
-		// On virtual time this seed meets a push reported rate_limited ("not sent") after 8 attempts
-		// although its third, slow attempt was taken (503, 503, slow, 429, 429, reset, 429): a finding for
-		// the retry policy, not for the clock; until it is fixed the case keeps the wall clock's timing.
-		wallClock: 'a timed-out attempt followed by refusals is reported as not sent',
+		// This seed meets 503, 503, slow (taken, answer lost), 429, 429, reset, 429 for rid-666: after an
+		// attempt that may have been taken, refused retries leave the push unknown, never "not sent".
 		also(_results, byStatus) {
 			// Every push carries an idempotency key (cid) that EngageLab honours, so even answers that may
 			// hide an accepted push are retried safely: far fewer unknowns than without one.

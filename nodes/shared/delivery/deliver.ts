@@ -211,10 +211,16 @@ async function sendWithRetries(
 ): Promise<Attempted> {
 	const idempotent = plan.idempotent?.(request.requestData) ?? false;
 	let waited = 0;
+	// Set once an attempt may have been taken (a 5xx, a reset or timeout after sending): a later refusal
+	// of a retry does not make the push "not sent", since the provider may have delivered that attempt.
+	let mayHaveBeenTaken = false;
+	const stop = (failure: ProviderFailure, error: unknown): Attempted =>
+		mayHaveBeenTaken && failure.status !== 'unknown'
+			? unknownAfterTakenAttempt(context, failure)
+			: { failure, error };
 	for (let attempt = 1; ; attempt++) {
 		const refusal = await gate.enter();
-		if (refusal)
-			return { failure: { ...refusal.failure, attempts: attempt - 1 }, error: refusal.error };
+		if (refusal) return stop({ ...refusal.failure, attempts: attempt - 1 }, refusal.error);
 		// The slot first, then the pace: a request admitted by the pacer leaves at once, as paced.
 		const release = await takeSlot(rateKey, settings.maxParallel);
 		let answered: (throttled?: boolean) => void = () => {};
@@ -225,6 +231,7 @@ async function sendWithRetries(
 		} catch (thrown) {
 			const error = classifyThrown(context, thrown, profile);
 			const verdict = judge(error, idempotent, profile.provider);
+			if (verdict.failure.status === 'unknown') mayHaveBeenTaken = true;
 			// A throttling answer slows this credential's pacer down (then it regrows).
 			answered(verdict.failure.status === 'rate_limited');
 			release();
@@ -235,7 +242,7 @@ async function sendWithRetries(
 				attempt >= settings.maxAttempts ||
 				waited + wait > settings.maxRetryWaitMs
 			) {
-				return { failure: { ...verdict.failure, attempts: attempt }, error };
+				return stop({ ...verdict.failure, attempts: attempt }, error);
 			}
 			waited += wait;
 			await clock.sleep(wait);
@@ -244,6 +251,24 @@ async function sendWithRetries(
 			release();
 		}
 	}
+}
+
+/** The last answer refused a retry, but an earlier attempt may have been delivered: unknown, not "not sent". */
+function unknownAfterTakenAttempt(
+	context: IExecuteSingleFunctions,
+	last: ProviderFailure,
+): Attempted {
+	const failure: ProviderFailure = {
+		...last,
+		status: 'unknown',
+		retryable: false,
+		meaning: `An earlier attempt may have been delivered (its answer was lost or a server error), and the retries were refused: ${last.meaning}`,
+		action: `Check the delivery in the ${last.provider} console before sending it again, so nobody gets it twice.`,
+	};
+	return {
+		failure,
+		error: providerApiError(context, failure, { lastAnswer: last.providerMessage ?? null }),
+	};
 }
 
 /** A provider answer that n8n threw, made into the provider's own failure with its message. */
