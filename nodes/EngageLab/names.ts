@@ -45,22 +45,18 @@ export const scheduleNameCharacters = characterRule(
 
 const withinBytes = (max: number) => (value: string) => utf8Length(value) <= max;
 
+/** Trimmed text of 1 to `maxBytes` bytes of the characters `characters` allows. */
+function nameRule(maxBytes: number, characters: typeof labelCharacters) {
+	return z
+		.string()
+		.trim()
+		.min(1, 'must not be empty')
+		.refine(withinBytes(maxBytes), `at most ${maxBytes} bytes`)
+		.refine(characters.valid, { error: (issue) => characters.message(String(issue.input)) });
+}
+
 /** A tag or an alias, trimmed: 1 to 40 bytes of the allowed characters. */
-export const labelRule = z
-	.string()
-	.trim()
-	.min(1, 'must not be empty')
-	.refine(withinBytes(MAX_LABEL_BYTES), `at most ${MAX_LABEL_BYTES} bytes`)
-	.refine(labelCharacters.valid, {
-		error: (issue) => labelCharacters.message(String(issue.input)),
-	});
+export const labelRule = nameRule(MAX_LABEL_BYTES, labelCharacters);
 
 /** A schedule's name, trimmed: 1 to 255 bytes of the allowed characters. */
-export const scheduleNameRule = z
-	.string()
-	.trim()
-	.min(1, 'must not be empty')
-	.refine(withinBytes(MAX_SCHEDULE_NAME_BYTES), `at most ${MAX_SCHEDULE_NAME_BYTES} bytes`)
-	.refine(scheduleNameCharacters.valid, {
-		error: (issue) => scheduleNameCharacters.message(String(issue.input)),
-	});
+export const scheduleNameRule = nameRule(MAX_SCHEDULE_NAME_BYTES, scheduleNameCharacters);

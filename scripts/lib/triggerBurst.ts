@@ -46,46 +46,48 @@ function signedRequest(): { headers: Record<string, string>; body: unknown } {
 	return { headers: { 'X-CALLBACK-ID': header }, body: rowsBody };
 }
 
+/** The EngageLab Trigger at `typeVersion`, on its own webhook id. */
+function engageLabVariant(
+	id: string,
+	label: string,
+	typeVersion: number,
+	webhookId: string,
+): Variant {
+	return {
+		id,
+		label,
+		path: `${webhookId}/webhook`,
+		node: {
+			name: 'Start',
+			type: 'n8n-nodes-push-gateways.engageLabTrigger',
+			typeVersion,
+			webhookId,
+			credentials: {
+				engageLabCallbackApi: {
+					id: 'sandboxEngageLabCallback',
+					name: 'EngageLab Callback (sandbox)',
+				},
+			},
+			parameters: { verifySignature: true, windowSeconds: 300, events: [] },
+		},
+		request: () => signedRequest(),
+	};
+}
+
 export const VARIANTS: Variant[] = [
-	{
-		id: 'burstEngageLab',
-		label: 'EngageLab Trigger (signed)',
-		path: 'b0e1a5f0-0000-4000-8000-000000000001/webhook',
-		node: {
-			name: 'Start',
-			type: 'n8n-nodes-push-gateways.engageLabTrigger',
-			typeVersion: 2,
-			webhookId: 'b0e1a5f0-0000-4000-8000-000000000001',
-			credentials: {
-				engageLabCallbackApi: {
-					id: 'sandboxEngageLabCallback',
-					name: 'EngageLab Callback (sandbox)',
-				},
-			},
-			parameters: { verifySignature: true, windowSeconds: 300, events: [] },
-		},
-		request: () => signedRequest(),
-	},
-	{
-		// A workflow saved before version 2: n8n evaluates an old Webhook option's expression per call.
-		id: 'burstEngageLabV1',
-		label: 'EngageLab Trigger version 1 (signed)',
-		path: 'b0e1a5f0-0000-4000-8000-000000000004/webhook',
-		node: {
-			name: 'Start',
-			type: 'n8n-nodes-push-gateways.engageLabTrigger',
-			typeVersion: 1,
-			webhookId: 'b0e1a5f0-0000-4000-8000-000000000004',
-			credentials: {
-				engageLabCallbackApi: {
-					id: 'sandboxEngageLabCallback',
-					name: 'EngageLab Callback (sandbox)',
-				},
-			},
-			parameters: { verifySignature: true, windowSeconds: 300, events: [] },
-		},
-		request: () => signedRequest(),
-	},
+	engageLabVariant(
+		'burstEngageLab',
+		'EngageLab Trigger (signed)',
+		2,
+		'b0e1a5f0-0000-4000-8000-000000000001',
+	),
+	// A workflow saved before version 2: n8n evaluates an old Webhook option's expression per call.
+	engageLabVariant(
+		'burstEngageLabV1',
+		'EngageLab Trigger version 1 (signed)',
+		1,
+		'b0e1a5f0-0000-4000-8000-000000000004',
+	),
 	{
 		id: 'burstWebhookHeaderAuth',
 		label: "n8n's Webhook node, Header Auth",
